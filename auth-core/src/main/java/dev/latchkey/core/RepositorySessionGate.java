@@ -1,0 +1,36 @@
+package dev.latchkey.core;
+
+import dev.latchkey.core.domain.Session;
+import dev.latchkey.core.domain.User;
+import dev.latchkey.core.port.SessionGate;
+import dev.latchkey.core.port.SessionRepository;
+import dev.latchkey.core.port.UserRepository;
+
+import java.time.Instant;
+import java.util.Collection;
+
+/** Asks the repositories every time; put {@code CachedSessionGate} in front of it on a server. */
+public final class RepositorySessionGate implements SessionGate {
+
+    private final SessionRepository sessions;
+    private final UserRepository users;
+
+    public RepositorySessionGate(SessionRepository sessions, UserRepository users) {
+        this.sessions = sessions;
+        this.users = users;
+    }
+
+    @Override
+    public boolean isOpen(String sessionId, String userId, Instant now) {
+        return sessions.findById(sessionId)
+                .filter(s -> s.userId().equals(userId) && s.isActiveAt(now))
+                .flatMap(s -> users.findById(userId))
+                .map(User::active)
+                .orElse(false);
+    }
+
+    @Override
+    public void forget(Collection<String> sessionIds) {
+        // Nothing is remembered.
+    }
+}

@@ -1,0 +1,84 @@
+package dev.latchkey.core.domain;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a use case can refuse, said in the domain's own words. The HTTP adapter maps each
+ * kind to exactly one status and problem code; nothing else in Latchkey builds error responses.
+ */
+public abstract sealed class AuthFailure extends RuntimeException {
+
+    private AuthFailure(String message) {
+        // Failures are expected outcomes, not bugs: no stack trace to fill in on the hot path.
+        super(message, null, false, false);
+    }
+
+    /** Login failed: unknown user, wrong password or inactive account, deliberately indistinguishable. */
+    public static final class InvalidCredentials extends AuthFailure {
+        public InvalidCredentials() {
+            super("No active account found with the given credentials.");
+        }
+    }
+
+    /** A token was not accepted: bad signature, wrong type, expired, revoked session, reuse. */
+    public static final class TokenRejected extends AuthFailure {
+        public TokenRejected(String reason) {
+            super(reason);
+        }
+    }
+
+    /** One or more input fields break a rule; messages are keyed by field name. */
+    public static final class ValidationFailed extends AuthFailure {
+        private final Map<String, List<String>> errors;
+
+        public ValidationFailed(Map<String, List<String>> errors) {
+            super("Invalid input.");
+            this.errors = Map.copyOf(errors);
+        }
+
+        public static ValidationFailed of(String field, String message) {
+            return new ValidationFailed(Map.of(field, List.of(message)));
+        }
+
+        public Map<String, List<String>> errors() {
+            return errors;
+        }
+    }
+
+    /** Too many failed logins; the caller may try again after {@link #retryAfter()}. */
+    public static final class Throttled extends AuthFailure {
+        private final Duration retryAfter;
+
+        public Throttled(Duration retryAfter) {
+            super("Too many failed attempts.");
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    /** The thing asked for does not exist, or is not the caller's to see. */
+    public static final class NotFound extends AuthFailure {
+        public NotFound(String what) {
+            super(what);
+        }
+    }
+
+    /** Latchkey cannot take the work right now (hashing queue full, database down). */
+    public static final class Unavailable extends AuthFailure {
+        private final Duration retryAfter;
+
+        public Unavailable(String why, Duration retryAfter) {
+            super(why);
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.latchkey.core.domain;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** An e-mail address as given, with a case-insensitive key for uniqueness and login. */
+public record EmailAddress(String value) {
+
+    public static final int MAX_LENGTH = 254;
+    private static final int MAX_LOCAL_LENGTH = 64;
+    private static final Pattern LOCAL = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*");
+    private static final Pattern DOMAIN = Pattern.compile("([\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+[\\p{L}]{2,63}");
+
+    public EmailAddress {
+        if (problem(value).isPresent()) {
+            throw new IllegalArgumentException("not a valid e-mail address");
+        }
+    }
+
+    public static String normalise(String raw) {
+        return Normalizer.normalize(raw.strip(), Normalizer.Form.NFKC);
+    }
+
+    /** The rule a normalised address breaks, if any. */
+    public static Optional<String> problem(String normalised) {
+        if (normalised.length() > MAX_LENGTH) {
+            return Optional.of("Ensure this field has no more than " + MAX_LENGTH + " characters.");
+        }
+        int at = normalised.lastIndexOf('@');
+        boolean valid = at > 0
+                && at <= MAX_LOCAL_LENGTH
+                && LOCAL.matcher(normalised.substring(0, at)).matches()
+                && DOMAIN.matcher(normalised.substring(at + 1)).matches();
+        return valid ? Optional.empty() : Optional.of("Enter a valid email address.");
+    }
+
+    public String key() {
+        return keyOf(value);
+    }
+
+    public static String keyOf(String raw) {
+        return normalise(raw).toLowerCase(Locale.ROOT);
+    }
+
+    /** The part before the {@code @}, which a password must not contain. */
+    public String localPart() {
+        return value.substring(0, value.lastIndexOf('@'));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.latchkey.core.domain;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A username as the user typed it (after NFKC), with the case-folded key that makes
+ * {@code Alice} and {@code alice} (and full-width {@code ａｌｉｃｅ}) one account.
+ */
+public record Username(String value) {
+
+    public static final int MIN_LENGTH = 3;
+    public static final int MAX_LENGTH = 150;
+
+    public Username {
+        if (problem(value).isPresent()) {
+            throw new IllegalArgumentException("not a valid username");
+        }
+    }
+
+    /** Normalises raw input; the result may still break a rule, which {@link #problem} tells. */
+    public static String normalise(String raw) {
+        return Normalizer.normalize(raw, Normalizer.Form.NFKC);
+    }
+
+    /** The rule a normalised username breaks, if any, as a message for the user. */
+    public static Optional<String> problem(String normalised) {
+        int length = normalised.codePointCount(0, normalised.length());
+        if (length < MIN_LENGTH) {
+            return Optional.of("Ensure this field has at least " + MIN_LENGTH + " characters.");
+        }
+        if (length > MAX_LENGTH) {
+            return Optional.of("Ensure this field has no more than " + MAX_LENGTH + " characters.");
+        }
+        boolean allowed = normalised.codePoints()
+                .allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-');
+        if (!allowed) {
+            return Optional.of("Enter a valid username. This value may contain only letters, digits and ./_/- characters.");
+        }
+        return Optional.empty();
+    }
+
+    /** The lookup key: unique without regard to case or compatibility forms. */
+    public String key() {
+        return keyOf(value);
+    }
+
+    /** The lookup key of any login input, so that login works in any case. */
+    public static String keyOf(String raw) {
+        String folded = normalise(raw).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(folded, Normalizer.Form.NFKC);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.latchkey.core.memory;
+
+import dev.latchkey.core.port.LoginThrottle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Counts consecutive failures per key in this process. After {@code maxFailures} in a row a key is
+ * blocked for one second, doubling with each further failure up to {@code maxDelay}. The table is
+ * bounded: past {@code maxKeys} the least recently touched key is forgotten, so a spray of random
+ * usernames cannot grow memory without end.
+ */
+public final class InMemoryLoginThrottle implements LoginThrottle {
+
+    private static final Duration FIRST_DELAY = Duration.ofSeconds(1);
+
+    private final int maxFailures;
+    private final Duration maxDelay;
+    private final Map<String, Failures> failures;
+
+    public InMemoryLoginThrottle(int maxFailures, Duration maxDelay, int maxKeys) {
+        if (maxFailures < 1) {
+            throw new IllegalArgumentException("maxFailures must be at least 1");
+        }
+        this.maxFailures = maxFailures;
+        this.maxDelay = maxDelay;
+        this.failures = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
+                return size() > maxKeys;
+            }
+        };
+    }
+
+    @Override
+    public synchronized Optional<Duration> blockedFor(String key, Instant now) {
+        Failures f = failures.get(key);
+        if (f == null || f.blockedUntil == null || !now.isBefore(f.blockedUntil)) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(now, f.blockedUntil));
+    }
+
+    @Override
+    public synchronized void recordFailure(String key, Instant now) {
+        Failures f = failures.computeIfAbsent(key, k -> new Failures());
+        f.count++;
+        if (f.count >= maxFailures) {
+            f.blockedUntil = now.plus(delayAfter(f.count));
+        }
+    }
+
+    @Override
+    public synchronized void recordSuccess(String key) {
+        failures.remove(key);
+    }
+
+    /** 1 s at the limit, doubling with each failure past it, capped at {@code maxDelay}. */
+    Duration delayAfter(int count) {
+        int doublings = count - maxFailures;
+        if (doublings >= 30) {
+            return maxDelay;
+        }
+        Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
+        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+    }
+
+    private static final class Failures {
+        int count;
+        Instant blockedUntil;
+    }
+}
