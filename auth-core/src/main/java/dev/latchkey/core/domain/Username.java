@@ -33,12 +33,22 @@ public record Username(String value) {
         if (length > MAX_LENGTH) {
             return Optional.of("Ensure this field has no more than " + MAX_LENGTH + " characters.");
         }
-        boolean allowed = normalised.codePoints()
-                .allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-');
+        boolean allowed = normalised.codePoints().allMatch(Username::isAllowed)
+                && !isMark(normalised.codePointAt(0));
         if (!allowed) {
             return Optional.of("Enter a valid username. This value may contain only letters, digits and ./_/- characters.");
         }
         return Optional.empty();
+    }
+
+    /** Letters and digits of any script (with the vowel signs and accents that belong to them), and . _ - */
+    private static boolean isAllowed(int c) {
+        return Character.isLetterOrDigit(c) || isMark(c) || c == '.' || c == '_' || c == '-';
+    }
+
+    private static boolean isMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     /** The lookup key: unique without regard to case or compatibility forms. */

@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * Counts consecutive failures per key in this process. After {@code maxFailures} in a row a key is
- * blocked for one second, doubling with each further failure up to {@code maxDelay}. The table is
- * bounded: past {@code maxKeys} the least recently touched key is forgotten, so a spray of random
- * usernames cannot grow memory without end.
+ * blocked for one second, doubling with each further failure up to {@code maxDelay}. Failures fade:
+ * a key with no failure for {@code maxDelay} after its last block (or its last failure) starts again
+ * from zero. The table is bounded: past {@code maxKeys} the least recently touched key is forgotten,
+ * so a spray of random usernames cannot grow memory without end.
  */
 public final class InMemoryLoginThrottle implements LoginThrottle {
 
@@ -47,8 +48,13 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 
     @Override
     public synchronized void recordFailure(String key, Instant now) {
-        Failures f = failures.computeIfAbsent(key, k -> new Failures());
+        Failures f = failures.get(key);
+        if (f == null || f.faded(now, maxDelay)) {
+            f = new Failures();
+            failures.put(key, f);
+        }
         f.count++;
+        f.lastFailure = now;
         if (f.count >= maxFailures) {
             f.blockedUntil = now.plus(delayAfter(f.count));
         }
@@ -71,6 +77,12 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 
     private static final class Failures {
         int count;
+        Instant lastFailure;
         Instant blockedUntil;
+
+        boolean faded(Instant now, Duration quietPeriod) {
+            Instant since = blockedUntil != null && blockedUntil.isAfter(lastFailure) ? blockedUntil : lastFailure;
+            return !now.isBefore(since.plus(quietPeriod));
+        }
     }
 }

@@ -1,0 +1,114 @@
+package dev.latchkey.core;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import dev.latchkey.core.crypto.BcryptPasswordHasher;
+import dev.latchkey.core.crypto.NimbusTokenIssuer;
+import dev.latchkey.core.crypto.SigningKeys;
+import dev.latchkey.core.domain.Caller;
+import dev.latchkey.core.domain.ClientInfo;
+import dev.latchkey.core.domain.Credentials;
+import dev.latchkey.core.domain.PasswordPolicy;
+import dev.latchkey.core.domain.Registration;
+import dev.latchkey.core.domain.SessionPolicy;
+import dev.latchkey.core.domain.TokenPair;
+import dev.latchkey.core.domain.TokenType;
+import dev.latchkey.core.domain.User;
+import dev.latchkey.core.memory.InMemoryLoginThrottle;
+import dev.latchkey.core.memory.InMemorySessionRepository;
+import dev.latchkey.core.memory.InMemorySigningKeyRepository;
+import dev.latchkey.core.memory.InMemoryUserRepository;
+import dev.latchkey.core.port.PasswordHasher;
+import dev.latchkey.core.port.SessionGate;
+import dev.latchkey.core.port.UserRepository;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * {@link Accounts} and {@link Sessions} wired as {@code Wiring} does, on the in-memory adapters, with a
+ * clock the test moves and bcrypt at cost 4. Each test builds its own.
+ */
+final class CoreFixture {
+
+    static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    static final String PASSWORD = "correct-horse-battery";
+    static final String ISSUER = "https://auth.example.test";
+    static final ClientInfo CLIENT = new ClientInfo("192.0.2.10", "curl/8.5");
+    static final SessionPolicy SESSION_POLICY = SessionPolicy.defaults();
+    static final int MAX_FAILURES = 5;
+    static final Duration LONGEST_LOGIN_DELAY = Duration.ofMinutes(15);
+    /** Immutable, so one copy serves every test; reading the shipped list each time would be slow. */
+    static final PasswordPolicy PASSWORD_POLICY = new PasswordPolicy(8, CommonPasswords.shipped());
+
+    final MutableClock clock;
+    final UserRepository users;
+    final InMemorySessionRepository sessionStore;
+    final PasswordHasher hasher;
+    final NimbusTokenIssuer tokens;
+    final Accounts accounts;
+    final Sessions sessions;
+
+    private CoreFixture(Builder b) {
+        clock = MutableClock.at(T0);
+        users = b.users;
+        sessionStore = new InMemorySessionRepository();
+        hasher = b.hasher;
+        tokens = new NimbusTokenIssuer(
+                SigningKeys.stored(JWSAlgorithm.ES256, new InMemorySigningKeyRepository(), clock), ISSUER, null, clock);
+        SessionGate gate = new RepositorySessionGate(sessionStore, users);
+        Sessions.LoginThrottles throttles = new Sessions.LoginThrottles(
+                new InMemoryLoginThrottle(MAX_FAILURES, LONGEST_LOGIN_DELAY, 10_000),
+                new InMemoryLoginThrottle(MAX_FAILURES * 20, LONGEST_LOGIN_DELAY, 10_000));
+        accounts = new Accounts(users, sessionStore, gate, hasher, PASSWORD_POLICY, clock);
+        sessions = new Sessions(users, sessionStore, gate, hasher, tokens, throttles, SESSION_POLICY, clock);
+    }
+
+    static CoreFixture create() {
+        return builder().build();
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    static final class Builder {
+        private UserRepository users = new InMemoryUserRepository();
+        private PasswordHasher hasher = new BcryptPasswordHasher(4);
+
+        Builder users(UserRepository repository) {
+            this.users = repository;
+            return this;
+        }
+
+        Builder hasher(PasswordHasher passwordHasher) {
+            this.hasher = passwordHasher;
+            return this;
+        }
+
+        CoreFixture build() {
+            return new CoreFixture(this);
+        }
+    }
+
+    /** Registers {@code username} with e-mail {@code <username>@example.com} and {@link #PASSWORD}. */
+    User register(String username) {
+        return accounts.register(new Registration(username, username + "@example.com", PASSWORD, PASSWORD));
+    }
+
+    TokenPair logIn(String login) {
+        return logIn(login, PASSWORD);
+    }
+
+    TokenPair logIn(String login, String password) {
+        return sessions.logIn(new Credentials(login, password), CLIENT);
+    }
+
+    /** The caller an endpoint would see for this pair's access token. */
+    Caller caller(TokenPair pair) {
+        return sessions.authenticate(pair.access());
+    }
+
+    String sessionIdOf(TokenPair pair) {
+        return tokens.verify(pair.refresh(), TokenType.REFRESH).sessionId();
+    }
+}
