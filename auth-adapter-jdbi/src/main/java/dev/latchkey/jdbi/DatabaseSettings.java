@@ -1,0 +1,42 @@
+package dev.latchkey.jdbi;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** Where the database is and how many connections to keep to it. */
+public record DatabaseSettings(String url, String user, String password, int poolSize) {
+
+    /**
+     * H2 options: PostgreSQL mode so one set of migrations serves both databases, and WRITE_DELAY=0
+     * so that a commit is in the file before the call returns (the default delay could lose the last
+     * half second of answered writes to a kill -9).
+     */
+    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+
+    public DatabaseSettings {
+        Objects.requireNonNull(url, "url");
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be at least 1");
+        }
+    }
+
+    /** The embedded default: an H2 file database {@code latchkey} under {@code dataDir}. */
+    public static DatabaseSettings h2File(Path dataDir) {
+        return new DatabaseSettings("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("latchkey") + H2_OPTIONS,
+                "sa", "", 10);
+    }
+
+    /** A private in-memory H2 database that lives while the pool is open: for tests and examples. */
+    public static DatabaseSettings h2InMemory(String name) {
+        return new DatabaseSettings("jdbc:h2:mem:" + name + H2_OPTIONS + ";DB_CLOSE_DELAY=-1", "sa", "", 4);
+    }
+
+    public boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + url + ", user=" + user + ", poolSize=" + poolSize + "]";
+    }
+}

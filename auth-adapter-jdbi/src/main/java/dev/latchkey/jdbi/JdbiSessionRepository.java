@@ -1,0 +1,138 @@
+package dev.latchkey.jdbi;
+
+import dev.latchkey.core.domain.EndReason;
+import dev.latchkey.core.domain.Session;
+import dev.latchkey.core.port.SessionRepository;
+import org.jdbi.v3.core.Jdbi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Sessions in the {@code sessions} table; every change is one conditional statement. */
+public final class JdbiSessionRepository implements SessionRepository {
+
+    private static final String COLUMNS = """
+            id, user_id, refresh_jti, created_at, last_used_at, refresh_expires_at, expires_at,
+            user_agent, ip, ended_at, end_reason""";
+
+    private final Jdbi jdbi;
+
+    public JdbiSessionRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void add(Session s) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO sessions (id, user_id, refresh_jti, created_at, last_used_at, refresh_expires_at,
+                                              expires_at, user_agent, ip, ended_at, end_reason)
+                        VALUES (:id, :userId, :refreshJti, :createdAt, :lastUsedAt, :refreshExpiresAt,
+                                :expiresAt, :userAgent, :ip, :endedAt, :endReason)""")
+                .bind("id", s.id())
+                .bind("userId", s.userId())
+                .bind("refreshJti", s.refreshJti())
+                .bind("createdAt", Timestamps.utc(s.createdAt()))
+                .bind("lastUsedAt", Timestamps.utc(s.lastUsedAt()))
+                .bind("refreshExpiresAt", Timestamps.utc(s.refreshExpiresAt()))
+                .bind("expiresAt", Timestamps.utc(s.expiresAt()))
+                .bind("userAgent", s.userAgent())
+                .bind("ip", s.ip())
+                .bind("endedAt", Timestamps.utc(s.endedAt()))
+                .bind("endReason", s.endReason() == null ? null : s.endReason().name())
+                .execute());
+    }
+
+    @Override
+    public Optional<Session> findById(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM sessions WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> session(rs))
+                .findOne());
+    }
+
+    @Override
+    public List<Session> findActiveByUser(String userId, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM sessions
+                        WHERE user_id = :userId AND ended_at IS NULL
+                          AND refresh_expires_at > :now AND expires_at > :now
+                        ORDER BY created_at DESC, id""")
+                .bind("userId", userId)
+                .bind("now", Timestamps.utc(now))
+                .map((rs, ctx) -> session(rs))
+                .list());
+    }
+
+    @Override
+    public boolean rotate(String sessionId, String presentedJti, String newJti, Instant now, Instant refreshExpiresAt) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE sessions
+                           SET refresh_jti = :newJti, last_used_at = :now, refresh_expires_at = :refreshExpiresAt
+                         WHERE id = :id AND refresh_jti = :presentedJti AND ended_at IS NULL""")
+                .bind("newJti", newJti)
+                .bind("now", Timestamps.utc(now))
+                .bind("refreshExpiresAt", Timestamps.utc(refreshExpiresAt))
+                .bind("id", sessionId)
+                .bind("presentedJti", presentedJti)
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean end(String sessionId, Instant now, EndReason reason) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE sessions SET ended_at = :now, end_reason = :reason
+                         WHERE id = :id AND ended_at IS NULL""")
+                .bind("now", Timestamps.utc(now))
+                .bind("reason", reason.name())
+                .bind("id", sessionId)
+                .execute()) == 1;
+    }
+
+    @Override
+    public List<String> endAllOfUser(String userId, String keepSessionId, Instant now, EndReason reason) {
+        // One transaction: the ids returned are exactly the sessions this call ended.
+        return jdbi.inTransaction(h -> {
+            List<String> open = h.createQuery("""
+                            SELECT id FROM sessions
+                             WHERE user_id = :userId AND ended_at IS NULL AND id <> :keep
+                             FOR UPDATE""")
+                    .bind("userId", userId)
+                    .bind("keep", keepSessionId == null ? "" : keepSessionId)
+                    .mapTo(String.class)
+                    .list();
+            List<String> ended = new java.util.ArrayList<>();
+            for (String id : open) {
+                int changed = h.createUpdate("UPDATE sessions SET ended_at = :now, end_reason = :reason WHERE id = :id AND ended_at IS NULL")
+                        .bind("now", Timestamps.utc(now))
+                        .bind("reason", reason.name())
+                        .bind("id", id)
+                        .execute();
+                if (changed == 1) {
+                    ended.add(id);
+                }
+            }
+            return ended;
+        });
+    }
+
+    @Override
+    public int purgeBefore(Instant cutoff) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        DELETE FROM sessions
+                         WHERE ended_at < :cutoff OR expires_at < :cutoff OR refresh_expires_at < :cutoff""")
+                .bind("cutoff", Timestamps.utc(cutoff))
+                .execute());
+    }
+
+    private static Session session(ResultSet rs) throws SQLException {
+        String reason = rs.getString("end_reason");
+        return new Session(rs.getString("id"), rs.getString("user_id"), rs.getString("refresh_jti"),
+                Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "last_used_at"),
+                Timestamps.instant(rs, "refresh_expires_at"), Timestamps.instant(rs, "expires_at"),
+                rs.getString("user_agent"), rs.getString("ip"), Timestamps.instant(rs, "ended_at"),
+                reason == null ? null : EndReason.valueOf(reason));
+    }
+}

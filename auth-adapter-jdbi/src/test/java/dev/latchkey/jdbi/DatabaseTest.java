@@ -1,0 +1,78 @@
+package dev.latchkey.jdbi;
+
+import dev.latchkey.core.port.Fixtures;
+import dev.latchkey.core.domain.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatabaseTest {
+
+    @Test
+    void openingAMigratedDatabaseAgainKeepsItsData(@TempDir Path dir) {
+        User user = Fixtures.user("durable");
+        try (Database first = Database.open(DatabaseSettings.h2File(dir))) {
+            new JdbiUserRepository(first.jdbi()).add(user);
+        }
+        try (Database second = Database.open(DatabaseSettings.h2File(dir))) {
+            assertThat(new JdbiUserRepository(second.jdbi()).findById(user.id())).contains(user);
+        }
+    }
+
+    @Test
+    void h2FileUrlWritesEveryCommitAtOnce(@TempDir Path dir) {
+        assertThat(DatabaseSettings.h2File(dir).url()).contains(";WRITE_DELAY=0");
+    }
+
+    @Test
+    void reachableWhileOpenAndNotAfterClose() {
+        Database database = TestDatabases.h2();
+        assertThat(database.isReachable()).isTrue();
+
+        database.close();
+
+        assertThat(database.isReachable()).isFalse();
+    }
+
+    @Test
+    void twoInstancesStartingTogetherOnAnEmptyPostgresDatabaseBothComeUp() throws Exception {
+        DatabaseSettings settings = PostgresTestDatabase.create();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Database> opened = new ArrayList<>();
+        try {
+            List<Future<Database>> results = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Callable<Database> open = () -> {
+                    start.await();
+                    return Database.open(settings);
+                };
+                results.add(pool.submit(open));
+            }
+            start.countDown();
+            for (Future<Database> result : results) {
+                opened.add(result.get());
+            }
+            Integer migrations = opened.get(0).jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL")
+                    .mapTo(Integer.class).one());
+            assertThat(migrations).isEqualTo(3);
+            User user = Fixtures.user("together");
+            new JdbiUserRepository(opened.get(0).jdbi()).add(user);
+            assertThat(new JdbiUserRepository(opened.get(1).jdbi()).findById(user.id())).isPresent();
+        } finally {
+            opened.forEach(Database::close);
+            pool.shutdownNow();
+        }
+    }
+}
