@@ -1,0 +1,53 @@
+package dev.latchkey.http;
+
+import dev.latchkey.core.Accounts;
+import dev.latchkey.core.Sessions;
+import dev.latchkey.core.port.TokenIssuer;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Builds Latchkey's JSON API on Javalin from the use cases. The app is returned unstarted; the
+ * caller starts it on its port and stops it on shutdown.
+ */
+public final class HttpApi {
+
+    private HttpApi() {
+    }
+
+    public static Javalin create(Accounts accounts, Sessions sessions, TokenIssuer tokens,
+                                 BooleanSupplier databaseUp, HttpSettings settings) {
+        Json json = new Json();
+        Problems problems = new Problems(json);
+        Replies replies = new Replies(json);
+        Bodies bodies = new Bodies(json, settings.maxBodyBytes());
+        BearerAuth auth = new BearerAuth(sessions);
+        ClientAddresses addresses = new ClientAddresses(settings.trustedProxies());
+
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.router.ignoreTrailingSlashes = true;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.http.generateEtags = false;
+            if (!settings.corsOrigins().isEmpty()) {
+                List<String> origins = settings.corsOrigins();
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.allowHost(
+                        origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new))));
+            }
+            config.routes.before(SecurityHeaders::apply);
+
+            new TokenRoutes(sessions, bodies, replies, addresses).register(config.routes);
+            new UserRoutes(accounts, sessions, auth, bodies, replies).register(config.routes);
+            new SessionRoutes(sessions, auth, replies).register(config.routes);
+            new PublicRoutes(tokens, databaseUp, replies).register(config.routes);
+
+            config.routes.exception(HttpResponseException.class, problems::handle);
+            config.routes.exception(Exception.class, problems::handle);
+        });
+    }
+}

@@ -1,0 +1,27 @@
+package dev.latchkey.http;
+
+import dev.latchkey.core.Sessions;
+import io.javalin.config.RoutesConfig;
+
+/** {@code /api/users/sessions/}: the caller's active sessions, and ending one of them. */
+final class SessionRoutes {
+
+    private final Sessions sessions;
+    private final BearerAuth auth;
+    private final Replies replies;
+
+    SessionRoutes(Sessions sessions, BearerAuth auth, Replies replies) {
+        this.sessions = sessions;
+        this.auth = auth;
+        this.replies = replies;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/users/sessions", ctx -> replies.ok(ctx,
+                sessions.list(auth.caller(ctx)).stream().map(Responses.SessionBody::of).toList()));
+        routes.delete("/api/users/sessions/{id}", ctx -> {
+            sessions.endSession(auth.caller(ctx), ctx.pathParam("id"));
+            replies.noContent(ctx);
+        });
+    }
+}
