@@ -106,7 +106,9 @@ final class Problems {
         SecurityHeaders.apply(ctx);
         ctx.status(problem.status())
                 .contentType("application/problem+json")
-                .result(json.write(problem.withRequestId(RequestIds.of(ctx))));
+                // Only a 500 needs the id in its body, to be quoted in a report; every response has
+                // the X-Request-Id header, and equal refusals keep byte-identical bodies.
+                .result(json.write(problem.status() >= 500 ? problem.withRequestId(RequestIds.of(ctx)) : problem));
     }
 
     private static boolean isDatabaseUnreachable(Throwable e) {

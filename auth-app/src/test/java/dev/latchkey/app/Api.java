@@ -1,0 +1,195 @@
+package dev.latchkey.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A small HTTP client for one Latchkey server: JSON in, {@link Reply} out. */
+final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http;
+    private final URI base;
+
+    Api(int port) {
+        this.base = URI.create("http://127.0.0.1:" + port);
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** A request builder for {@code path}, with nothing set but the address and a timeout. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
+    }
+
+    Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Reply post(String path, Map<String, ?> body) {
+        return postRaw(path, json(body), null);
+    }
+
+    Reply post(String path, Map<String, ?> body, String bearer) {
+        return postRaw(path, json(body), bearer);
+    }
+
+    /** POSTs {@code rawBody} as {@code application/json}, exactly as given. */
+    Reply postRaw(String path, String rawBody, String bearer) {
+        HttpRequest.Builder request = request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request);
+    }
+
+    Reply get(String path) {
+        return send(request(path).GET());
+    }
+
+    Reply get(String path, String bearer) {
+        return send(request(path).header("Authorization", "Bearer " + bearer).GET());
+    }
+
+    Reply delete(String path, String bearer) {
+        return send(request(path).header("Authorization", "Bearer " + bearer).DELETE());
+    }
+
+    // --- the endpoints most tests go through ---
+
+    Reply register(NewUser user) {
+        return post("/api/users/register/", user.registration());
+    }
+
+    /** Registers {@code user} and returns its id; fails the test unless the server answers 201. */
+    String registered(NewUser user) {
+        Reply reply = register(user);
+        assertThat(reply.status()).as("register %s: %s", user.username(), reply.body()).isEqualTo(201);
+        return reply.json().get("id").asText();
+    }
+
+    Reply logIn(NewUser user) {
+        return post("/api/token/", user.credentials());
+    }
+
+    /** Logs in sending {@code userAgent} as the User-Agent header. */
+    Reply logIn(NewUser user, String userAgent) {
+        return send(request("/api/token/")
+                .header("Content-Type", "application/json")
+                .header("User-Agent", userAgent)
+                .POST(HttpRequest.BodyPublishers.ofString(json(user.credentials()), StandardCharsets.UTF_8)));
+    }
+
+    /** Logs {@code user} in, starting a new session; fails the test unless the server answers 200. */
+    Tokens loggedIn(NewUser user) {
+        return Tokens.of(expectOk(logIn(user), "log in " + user.username()));
+    }
+
+    Reply refresh(String refreshToken) {
+        return post("/api/token/refresh/", Map.of("refresh", refreshToken));
+    }
+
+    Tokens refreshed(String refreshToken) {
+        return Tokens.of(expectOk(refresh(refreshToken), "refresh"));
+    }
+
+    Reply me(String access) {
+        return get("/api/users/me/", access);
+    }
+
+    Reply logOut(Tokens tokens) {
+        return post("/api/users/logout/", Map.of("refresh", tokens.refresh()), tokens.access());
+    }
+
+    Reply sessions(String access) {
+        return get("/api/users/sessions/", access);
+    }
+
+    private static Reply expectOk(Reply reply, String what) {
+        assertThat(reply.status()).as("%s: %s", what, reply.body()).isEqualTo(200);
+        return reply;
+    }
+
+    static String json(Map<String, ?> body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** One HTTP answer. */
+    record Reply(int status, HttpHeaders headers, String body) {
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        /**
+         * Asserts an RFC 9457 problem with this status and {@code code}, as the contract's error table
+         * says, and returns its body for further checks.
+         */
+        JsonNode assertProblem(int expectedStatus, String expectedCode) {
+            assertThat(status).as("status of %s", body).isEqualTo(expectedStatus);
+            assertThat(header("Content-Type")).as("Content-Type").hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            JsonNode problem = json();
+            assertThat(problem.path("status").isInt()).as("numeric status in %s", body).isTrue();
+            assertThat(problem.path("status").asInt()).as("status in %s", body).isEqualTo(expectedStatus);
+            assertThat(problem.path("code").asText()).as("code in %s", body).isEqualTo(expectedCode);
+            return problem;
+        }
+
+        /** Asserts a 400 {@code validation_failed} naming {@code field} in {@code errors}. */
+        JsonNode assertFieldError(String field) {
+            JsonNode problem = assertProblem(400, "validation_failed");
+            assertThat(problem.path("errors").path(field).isArray()).as("errors.%s in %s", field, body).isTrue();
+            assertThat(problem.path("errors").path(field)).as("errors.%s in %s", field, body).isNotEmpty();
+            return problem;
+        }
+    }
+
+    /** The token pair of one login or refresh. */
+    record Tokens(String access, String refresh) {
+        static Tokens of(Reply reply) {
+            JsonNode body = reply.json();
+            return new Tokens(body.get("access").asText(), body.get("refresh").asText());
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.latchkey.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigTest {
+
+    @Test
+    void emptyEnvironmentGivesTheDocumentedDefaults() {
+        Config config = Config.from(Map.of());
+
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.dbUrl()).isEmpty();
+        assertThat(config.usesPostgres()).isFalse();
+        assertThat(config.issuer()).isEqualTo("latchkey");
+        assertThat(config.audience()).isEmpty();
+        assertThat(config.jwtAlgorithm()).isEqualTo("ES256");
+        assertThat(config.jwtSecret()).isEmpty();
+        assertThat(config.accessTtl()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.refreshTtl()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.sessionMax()).isEqualTo(Duration.ofDays(30));
+        assertThat(config.sessionCacheTtl()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.bcryptCost()).isEqualTo(12);
+        assertThat(config.passwordMinLength()).isEqualTo(8);
+        assertThat(config.loginMaxFailures()).isEqualTo(5);
+        assertThat(config.trustedProxies()).isEmpty();
+        assertThat(config.corsOrigins()).isEmpty();
+    }
+
+    @Test
+    void everyDefaultParses() {
+        assertThat(Config.from(Config.DEFAULTS)).isEqualTo(Config.from(Map.of()));
+    }
+
+    @Test
+    void postgresUrlSelectsPostgres() {
+        Config config = Config.from(Map.of("AUTH_DB_URL", "jdbc:postgresql://db:5432/latchkey"));
+
+        assertThat(config.usesPostgres()).isTrue();
+        assertThat(config.dbUrl()).isEqualTo(Optional.of("jdbc:postgresql://db:5432/latchkey"));
+    }
+
+    @Test
+    void hs256WithALongEnoughSecretIsAccepted() {
+        Config config = Config.from(Map.of("AUTH_JWT_ALG", "HS256", "AUTH_JWT_SECRET", "s".repeat(32)));
+
+        assertThat(config.jwtAlgorithm()).isEqualTo("HS256");
+    }
+
+    @Test
+    void corsOriginsAreReadAsAList() {
+        Config config = Config.from(Map.of("AUTH_CORS_ORIGINS", "https://app.example.com, http://localhost:3000"));
+
+        assertThat(config.corsOrigins()).isEqualTo(List.of("https://app.example.com", "http://localhost:3000"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "AUTH_PORT         | abc",
+            "AUTH_PORT         | 70000",
+            "AUTH_ACCESS_TTL   | 15 minutes",
+            "AUTH_REFRESH_TTL  | -P1D",
+            "AUTH_BCRYPT_COST  | 3",
+            "AUTH_BCRYPT_COST  | 32",
+            "AUTH_JWT_ALG      | none",
+            "AUTH_JWT_ALG      | HS512",
+            "AUTH_DB_URL       | mysql://db/latchkey",
+            "AUTH_CORS_ORIGINS | not-an-origin",
+            "AUTH_CORS_ORIGINS | https://app.example.com/path",
+            "AUTH_TRUSTED_PROXIES | proxy.example.com",
+            "AUTH_PASSWORD_MIN_LENGTH | 0",
+    })
+    void badValueNamesItsVariable(String variable, String value) {
+        assertThatThrownBy(() -> Config.from(Map.of(variable, value)))
+                .isInstanceOf(Config.BadSetting.class)
+                .hasMessageStartingWith(variable)
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void hs256WithoutASecretNamesTheSecret() {
+        assertThatThrownBy(() -> Config.from(Map.of("AUTH_JWT_ALG", "HS256")))
+                .isInstanceOf(Config.BadSetting.class)
+                .hasMessageStartingWith("AUTH_JWT_SECRET");
+    }
+
+    @Test
+    void hs256WithASecretShorterThan32BytesNamesTheSecret() {
+        assertThatThrownBy(() -> Config.from(Map.of("AUTH_JWT_ALG", "HS256", "AUTH_JWT_SECRET", "s".repeat(31))))
+                .isInstanceOf(Config.BadSetting.class)
+                .hasMessageStartingWith("AUTH_JWT_SECRET");
+    }
+
+    @Test
+    void accessLifetimeLongerThanRefreshLifetimeIsRejected() {
+        assertThatThrownBy(() -> Config.from(Map.of("AUTH_ACCESS_TTL", "P8D")))
+                .isInstanceOf(Config.BadSetting.class)
+                .hasMessageStartingWith("AUTH_ACCESS_TTL");
+    }
+
+    @Test
+    void badValueIsNotEchoedWhenItIsTheSecret() {
+        String secret = "short-but-secret";
+
+        assertThatThrownBy(() -> Config.from(Map.of("AUTH_JWT_ALG", "HS256", "AUTH_JWT_SECRET", secret)))
+                .hasMessageNotContaining(secret);
+    }
+
+    @Test
+    void mainExitsWithStatus2AndOneLineNamingTheBadVariable() throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>();
+        env.put("AUTH_PORT", "abc");
+        Process process = ServerProcess.builder(env).start();
+        process.getOutputStream().close();
+
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+
+        assertThat(exited).as("exited").isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(stderr.lines().toList()).singleElement().asString().contains("AUTH_PORT");
+    }
+}
