@@ -50,15 +50,18 @@ class DurabilityE2ETest {
     void refreshTokenSpentBeforeAKillStaysSpentAfterIt() {
         NewUser user = NewUser.unique();
         Tokens login;
+        Tokens rotated;
         try (ServerProcess first = start("first.log")) {
             Api api = first.api();
             api.registered(user);
             login = api.loggedIn(user);
-            api.refreshed(login.refresh());
+            rotated = api.refreshed(login.refresh());
             first.kill();
         }
 
         try (ServerProcess second = start("second.log")) {
+            // The session itself survived; otherwise the 401 below would prove nothing.
+            assertThat(second.api().me(rotated.access()).status()).isEqualTo(200);
             second.api().refresh(login.refresh()).assertProblem(401, "token_not_valid");
         }
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,7 @@ final class ServerProcess implements AutoCloseable {
      * answers 200. {@code output} receives stdout and stderr.
      */
     static ServerProcess startHealthy(Path dataDir, int port, Path output, Map<String, String> extraEnv) {
-        Map<String, String> env = new java.util.HashMap<>(TestServer.baseEnv(dataDir));
+        Map<String, String> env = new HashMap<>(TestServer.baseEnv(dataDir));
         env.put("AUTH_PORT", String.valueOf(port));
         env.putAll(extraEnv);
         ProcessBuilder builder = builder(env).redirectErrorStream(true).redirectOutput(output.toFile());
