@@ -1,6 +1,5 @@
 package dev.latchkey.core;
 
-import dev.latchkey.core.domain.Session;
 import dev.latchkey.core.domain.User;
 import dev.latchkey.core.port.SessionGate;
 import dev.latchkey.core.port.SessionRepository;
@@ -8,6 +7,7 @@ import dev.latchkey.core.port.UserRepository;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 
 /** Asks the repositories every time; put {@code CachedSessionGate} in front of it on a server. */
 public final class RepositorySessionGate implements SessionGate {
@@ -21,12 +21,11 @@ public final class RepositorySessionGate implements SessionGate {
     }
 
     @Override
-    public boolean isOpen(String sessionId, String userId, Instant now) {
+    public Optional<User> userOfOpenSession(String sessionId, String userId, Instant now) {
         return sessions.findById(sessionId)
                 .filter(s -> s.userId().equals(userId) && s.isActiveAt(now))
                 .flatMap(s -> users.findById(userId))
-                .map(User::active)
-                .orElse(false);
+                .filter(User::active);
     }
 
     @Override

@@ -3,14 +3,17 @@ package dev.latchkey.core.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.latchkey.core.domain.User;
 import dev.latchkey.core.port.SessionGate;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 
 /**
- * Remembers the gate's answers for a short time, so that an authenticated request costs no query.
+ * Remembers the gate's answers, the session's user included, for a short time, so that an
+ * authenticated request (and {@code /me}) costs no query.
  * Sessions ended on this instance are forgotten at once; on other instances sharing the database
  * an answer is at most {@code ttl} old.
  */
@@ -33,13 +36,14 @@ public final class CachedSessionGate implements SessionGate {
     }
 
     @Override
-    public boolean isOpen(String sessionId, String userId, Instant now) {
-        Answer answer = answers.get(sessionId, id -> new Answer(userId, delegate.isOpen(id, userId, now)));
+    public Optional<User> userOfOpenSession(String sessionId, String userId, Instant now) {
+        Answer answer = answers.get(sessionId,
+                id -> new Answer(userId, delegate.userOfOpenSession(id, userId, now).orElse(null)));
         if (!answer.userId().equals(userId)) {
             // A token naming another user's session must not borrow that session's answer.
-            return delegate.isOpen(sessionId, userId, now);
+            return delegate.userOfOpenSession(sessionId, userId, now);
         }
-        return answer.open();
+        return Optional.ofNullable(answer.user());
     }
 
     @Override
@@ -53,6 +57,7 @@ public final class CachedSessionGate implements SessionGate {
         answers.invalidateAll();
     }
 
-    private record Answer(String userId, boolean open) {
+    /** The user of an open session, or null when it is not open. */
+    private record Answer(String userId, User user) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.latchkey.core.crypto;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
@@ -35,6 +37,8 @@ public final class NimbusTokenIssuer implements TokenIssuer {
     /** Tokens longer than this are refused before any parsing. */
     public static final int MAX_TOKEN_LENGTH = 4096;
     static final Duration LEEWAY = Duration.ofSeconds(30);
+    /** Verified tokens remembered, so a token's signature is checked once, not on every request. */
+    private static final int VERIFIED_TOKENS = 20_000;
 
     private final SigningKeys keys;
     private final String issuer;
@@ -42,6 +46,10 @@ public final class NimbusTokenIssuer implements TokenIssuer {
     private final Clock clock;
     private final Map<String, JWSSigner> signers = new ConcurrentHashMap<>();
     private final Map<String, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(VERIFIED_TOKENS)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
 
     /**
      * @param audience the {@code aud} to set and require, or null for none
@@ -86,12 +94,41 @@ public final class NimbusTokenIssuer implements TokenIssuer {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             throw rejected("missing or oversized token");
         }
-        SignedJWT jwt;
+        // A signature is checked once per token: the cache is keyed by the whole token text, so a
+        // changed byte is a different key. Times and type are checked again on every use.
+        Verified known = verified.getIfPresent(token);
+        if (known != null) {
+            return stillValid(known, expected);
+        }
+        SignedJWT jwt = parse(token);
+        TokenClaims claims = verifySignedToken(jwt, expected);
+        verified.put(token, new Verified(claims, jwt.getHeader().getKeyID()));
+        return claims;
+    }
+
+    private TokenClaims stillValid(Verified known, TokenType expected) {
+        if (keys.find(known.kid()).isEmpty()) {
+            throw rejected("key dropped");
+        }
+        TokenClaims claims = known.claims();
+        if (!clock.instant().isBefore(claims.expiresAt().plus(LEEWAY))) {
+            throw rejected("expired");
+        }
+        if (expected != null && claims.type() != expected) {
+            throw rejected("wrong token type");
+        }
+        return claims;
+    }
+
+    private static SignedJWT parse(String token) {
         try {
-            jwt = SignedJWT.parse(token);
+            return SignedJWT.parse(token);
         } catch (ParseException | RuntimeException e) {
             throw rejected("not a signed JWT");
         }
+    }
+
+    private TokenClaims verifySignedToken(SignedJWT jwt, TokenType expected) {
         JWSHeader header = jwt.getHeader();
         if (!keys.algorithm().equals(header.getAlgorithm())) {
             throw rejected("unexpected algorithm");
@@ -185,6 +222,10 @@ public final class NimbusTokenIssuer implements TokenIssuer {
             return asymmetric.toPublicKey();
         }
         return ((com.nimbusds.jose.jwk.OctetSequenceKey) key).toSecretKey();
+    }
+
+    /** A token whose signature held, and the key that signed it. */
+    private record Verified(TokenClaims claims, String kid) {
     }
 
     private static AuthFailure.TokenRejected rejected(String reason) {

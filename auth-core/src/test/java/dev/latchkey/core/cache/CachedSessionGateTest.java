@@ -1,6 +1,8 @@
 package dev.latchkey.core.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.latchkey.core.domain.User;
+import dev.latchkey.core.port.Fixtures;
 import dev.latchkey.core.port.SessionGate;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +30,9 @@ class CachedSessionGateTest {
         final List<String> forgotten = new ArrayList<>();
 
         @Override
-        public boolean isOpen(String sessionId, String userId, Instant now) {
+        public Optional<User> userOfOpenSession(String sessionId, String userId, Instant now) {
             asked.add(sessionId + "/" + userId);
-            return userId.equals(ownerOfOpenSession.get(sessionId));
+            return userId.equals(ownerOfOpenSession.get(sessionId)) ? Optional.of(Fixtures.user(userId)) : Optional.empty();
         }
 
         @Override
@@ -145,6 +148,16 @@ class CachedSessionGateTest {
         assertThat(gate.isOpen("s1", "alice", NOW)).isFalse();
         assertThat(gate.isOpen("s1", "alice", NOW)).isFalse();
 
+        assertThat(delegate.asked).containsExactly("s1/alice");
+    }
+
+    @Test
+    void theCachedAnswerCarriesTheSessionsUser() {
+        delegate.ownerOfOpenSession.put("s1", "alice");
+
+        assertThat(gate.userOfOpenSession("s1", "alice", NOW)).get()
+                .extracting(u -> u.username().value()).isEqualTo("alice");
+        assertThat(gate.userOfOpenSession("s1", "alice", NOW)).isPresent();
         assertThat(delegate.asked).containsExactly("s1/alice");
     }
 }
