@@ -4,7 +4,7 @@ dofile(os.getenv("BENCH_DIR") .. "/wrk/report.lua")
 local pool, first, last = {}, 1, 0
 
 function init(args)
-  for _, token in ipairs(slice(os.getenv("BENCH_WORK") .. "/refresh.txt")) do
+  for _, token in ipairs(slice(os.getenv("BENCH_WORK") .. "/" .. (os.getenv("REFRESH_FILE") or "refresh.txt"))) do
     last = last + 1
     pool[last] = token
   end
@@ -12,6 +12,9 @@ end
 
 function request()
   local token = pool[first]
+  if token == nil then
+    error("refresh pool empty: use more USERS than CONNECTIONS / 2")
+  end
   pool[first] = nil
   first = first + 1
   return wrk.format("POST", "/api/token/refresh/", { ["Content-Type"] = "application/json" },
