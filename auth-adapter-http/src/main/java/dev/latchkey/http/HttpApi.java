@@ -5,9 +5,11 @@ import dev.latchkey.core.Sessions;
 import dev.latchkey.core.port.TokenIssuer;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Builds Latchkey's JSON API on Javalin from the use cases. The app is returned unstarted; the
@@ -20,12 +22,23 @@ public final class HttpApi {
 
     public static Javalin create(Accounts accounts, Sessions sessions, TokenIssuer tokens,
                                  BooleanSupplier databaseUp, HttpSettings settings) {
+        return create(accounts, sessions, tokens, databaseUp, settings, answered -> { });
+    }
+
+    /**
+     * As {@link #create(Accounts, Sessions, TokenIssuer, BooleanSupplier, HttpSettings)}, telling
+     * {@code onAnswered} of every answered request after it is written to the request log.
+     */
+    public static Javalin create(Accounts accounts, Sessions sessions, TokenIssuer tokens,
+                                 BooleanSupplier databaseUp, HttpSettings settings,
+                                 Consumer<AnsweredRequest> onAnswered) {
         Json json = new Json();
         Problems problems = new Problems(json);
         Replies replies = new Replies(json);
         Bodies bodies = new Bodies(json, settings.maxBodyBytes());
         BearerAuth auth = new BearerAuth(sessions);
         ClientAddresses addresses = new ClientAddresses(settings.trustedProxies());
+        RequestLog requestLog = new RequestLog(onAnswered);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -34,6 +47,12 @@ public final class HttpApi {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.generateEtags = false;
+            config.requestLogger.http(requestLog::answered);
+            config.jetty.modifyServer(server -> {
+                // On stop: no new connections, in-flight requests finish (up to the timeout), then stop.
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(settings.stopTimeout().toMillis());
+            });
             if (!settings.corsOrigins().isEmpty()) {
                 List<String> origins = settings.corsOrigins();
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.allowHost(
@@ -42,8 +61,8 @@ public final class HttpApi {
             config.routes.before(SecurityHeaders::apply);
 
             new TokenRoutes(sessions, bodies, replies, addresses).register(config.routes);
-            new UserRoutes(accounts, sessions, auth, bodies, replies).register(config.routes);
-            new SessionRoutes(sessions, auth, replies).register(config.routes);
+            new UserRoutes(accounts, sessions, auth, bodies, replies, addresses).register(config.routes);
+            new SessionRoutes(sessions, auth, replies, addresses).register(config.routes);
             new PublicRoutes(tokens, databaseUp, replies).register(config.routes);
 
             config.routes.exception(HttpResponseException.class, problems::handle);

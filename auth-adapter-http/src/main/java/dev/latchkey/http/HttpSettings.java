@@ -1,5 +1,6 @@
 package dev.latchkey.http;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -8,14 +9,24 @@ import java.util.List;
  * @param corsOrigins    exact origins allowed by CORS; empty turns CORS off
  * @param trustedProxies addresses or CIDR ranges whose {@code X-Forwarded-For} is believed
  * @param maxBodyBytes   the largest request body read
+ * @param stopTimeout    how long stopping waits for in-flight requests to finish
  */
-public record HttpSettings(List<String> corsOrigins, List<String> trustedProxies, int maxBodyBytes) {
+public record HttpSettings(List<String> corsOrigins, List<String> trustedProxies, int maxBodyBytes,
+                           Duration stopTimeout) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(20);
 
     public HttpSettings {
         corsOrigins = List.copyOf(corsOrigins);
         trustedProxies = List.copyOf(trustedProxies);
+        if (stopTimeout.isNegative()) {
+            throw new IllegalArgumentException("stopTimeout must not be negative");
+        }
+    }
+
+    public HttpSettings(List<String> corsOrigins, List<String> trustedProxies, int maxBodyBytes) {
+        this(corsOrigins, trustedProxies, maxBodyBytes, DEFAULT_STOP_TIMEOUT);
     }
 
     public static HttpSettings defaults() {

@@ -9,9 +9,12 @@ public record DatabaseSettings(String url, String user, String password, int poo
     /**
      * H2 options: PostgreSQL mode so one set of migrations serves both databases, and WRITE_DELAY=0
      * so that a commit is in the file before the call returns (the default delay could lose the last
-     * half second of answered writes to a kill -9).
+     * half second of answered writes to a kill -9). DB_CLOSE_ON_EXIT=FALSE: H2's own exit hook would
+     * close the database under requests still finishing during a graceful stop; closing the pool
+     * after the last request closes it instead.
      */
-    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    static final String H2_OPTIONS =
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
 
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");

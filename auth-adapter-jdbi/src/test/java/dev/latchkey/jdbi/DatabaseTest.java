@@ -35,6 +35,11 @@ class DatabaseTest {
     }
 
     @Test
+    void h2FileUrlLeavesClosingTheDatabaseToItsOwner(@TempDir Path dir) {
+        assertThat(DatabaseSettings.h2File(dir).url()).contains(";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    @Test
     void reachableWhileOpenAndNotAfterClose() {
         Database database = TestDatabases.h2();
         assertThat(database.isReachable()).isTrue();
@@ -66,7 +71,7 @@ class DatabaseTest {
             Integer migrations = opened.get(0).jdbi().withHandle(h -> h.createQuery(
                     "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL")
                     .mapTo(Integer.class).one());
-            assertThat(migrations).isEqualTo(3);
+            assertThat(migrations).isEqualTo(4);
             User user = Fixtures.user("together");
             new JdbiUserRepository(opened.get(0).jdbi()).add(user);
             assertThat(new JdbiUserRepository(opened.get(1).jdbi()).findById(user.id())).isPresent();

@@ -41,7 +41,11 @@ public record Config(
         int hashQueue,
         List<String> trustedProxies,
         List<String> corsOrigins,
-        Duration purgeInterval) {
+        Duration purgeInterval,
+        Duration auditRetention,
+        LogFormat logFormat,
+        Optional<Integer> metricsPort,
+        Duration shutdownTimeout) {
 
     /** The variables this record reads, with their defaults ("" where there is none). */
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -67,7 +71,11 @@ public record Config(
             Map.entry("AUTH_HASH_QUEUE", "64"),
             Map.entry("AUTH_TRUSTED_PROXIES", ""),
             Map.entry("AUTH_CORS_ORIGINS", ""),
-            Map.entry("AUTH_PURGE_INTERVAL", "PT1H"));
+            Map.entry("AUTH_PURGE_INTERVAL", "PT1H"),
+            Map.entry("AUTH_AUDIT_RETENTION", "P90D"),
+            Map.entry("AUTH_LOG_FORMAT", "text"),
+            Map.entry("AUTH_METRICS_PORT", ""),
+            Map.entry("AUTH_SHUTDOWN_TIMEOUT", "PT20S"));
 
     private static final List<String> ALGORITHMS = List.of("ES256", "RS256", "EdDSA", "HS256");
 
@@ -107,9 +115,20 @@ public record Config(
         if (accessTtl.compareTo(refreshTtl) > 0) {
             throw new BadSetting("AUTH_ACCESS_TTL", "must not be longer than AUTH_REFRESH_TTL");
         }
+        int port = r.integer("AUTH_PORT", 0, 65_535);
+        Optional<Integer> metricsPort = r.optional("AUTH_METRICS_PORT").isEmpty()
+                ? Optional.empty()
+                : Optional.of(r.integer("AUTH_METRICS_PORT", 0, 65_535));
+        if (metricsPort.isPresent() && metricsPort.get() != 0 && metricsPort.get() == port) {
+            throw new BadSetting("AUTH_METRICS_PORT", "must not be AUTH_PORT: metrics are never served on the public port");
+        }
+        String logFormat = r.text("AUTH_LOG_FORMAT").toLowerCase(Locale.ROOT);
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            throw new BadSetting("AUTH_LOG_FORMAT", "must be text or json, not '" + logFormat + "'");
+        }
         return new Config(
                 r.text("AUTH_HOST"),
-                r.integer("AUTH_PORT", 0, 65_535),
+                port,
                 r.path("AUTH_DATA_DIR"),
                 dbUrl,
                 r.text("AUTH_DB_USER"),
@@ -132,7 +151,11 @@ public record Config(
                 r.integer("AUTH_HASH_QUEUE", 1, 100_000),
                 r.list("AUTH_TRUSTED_PROXIES", Config::checkAddress),
                 r.list("AUTH_CORS_ORIGINS", Config::checkOrigin),
-                r.duration("AUTH_PURGE_INTERVAL"));
+                r.duration("AUTH_PURGE_INTERVAL"),
+                r.duration("AUTH_AUDIT_RETENTION"),
+                LogFormat.valueOf(logFormat.toUpperCase(Locale.ROOT)),
+                metricsPort,
+                r.durationAllowingZero("AUTH_SHUTDOWN_TIMEOUT"));
     }
 
     /** Whether the server keeps its data in PostgreSQL rather than the embedded H2 file. */

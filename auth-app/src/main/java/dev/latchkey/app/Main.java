@@ -4,19 +4,17 @@ import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts Latchkey. {@code serve} (the default) runs the server; the other commands do one job on the
- * same database and exit: {@code migrate}, {@code rotate-keys}, {@code purge}.
+ * Starts Latchkey: {@link Cli} reads the command line, and {@link #serve} runs the server.
  */
 public final class Main {
 
-    static final int EXIT_OK = 0;
-    static final int EXIT_FAILED = 1;
-    static final int EXIT_USAGE = 2;
     private static final long KEY_RELOAD_SECONDS = 30;
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -24,83 +22,47 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        String command = args.length == 0 ? "serve" : args[0];
-        if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
-            System.out.println(usage());
-            System.exit(EXIT_OK);
-        }
-        Config config;
-        try {
-            config = Config.fromEnvironment();
-        } catch (Config.BadSetting e) {
-            System.err.println(e.getMessage());
-            System.exit(EXIT_USAGE);
-            return;
-        }
-        try {
-            switch (command) {
-                case "serve" -> serve(config);
-                case "migrate" -> runOnce(config, wiring -> System.out.println("Database is migrated."));
-                case "rotate-keys" -> runOnce(config, wiring -> {
-                    String kid = wiring.keys.rotate();
-                    int dropped = wiring.keys.dropRetired(config.longestTokenLifetime());
-                    System.out.println("New signing key " + kid + " is current; " + dropped + " expired key(s) dropped.");
-                });
-                case "purge" -> runOnce(config, wiring -> {
-                    int sessions = wiring.sessions.purge();
-                    int keys = wiring.keys.algorithm().getName().equals("HS256")
-                            ? 0 : wiring.keys.dropRetired(config.longestTokenLifetime());
-                    System.out.println("Purged " + sessions + " session(s) and " + keys + " signing key(s).");
-                });
-                default -> {
-                    System.err.println("Unknown command '" + command + "'.\n" + usage());
-                    System.exit(EXIT_USAGE);
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            log.error("Latchkey could not {}", command, e);
-            System.exit(EXIT_FAILED);
-        }
-    }
-
-    private static String usage() {
-        return """
-                Usage: java -jar auth-app.jar [command]
-                  serve        run the server (default)
-                  migrate      migrate the database schema and exit
-                  rotate-keys  make a new signing key current for every instance and exit
-                  purge        delete ended and expired sessions and expired keys, and exit
-                Settings come from AUTH_* environment variables; see docs/configuration.md.""";
-    }
-
-    private static void runOnce(Config config, java.util.function.Consumer<Wiring> job) {
-        try (Wiring wiring = Wiring.of(config)) {
-            job.accept(wiring);
-        }
+        System.exit(Cli.commandLine(Cli.fromEnvironment(), System.in).execute(args));
     }
 
     /** Starts the server and returns once it listens; a shutdown hook stops it gracefully. */
     static Running serve(Config config) {
         Wiring wiring = Wiring.of(config);
         Javalin app = wiring.httpApi();
-        app.start(config.host(), config.port());
+        MetricsServer metricsServer = null;
+        try {
+            app.start(config.host(), config.port());
+            if (wiring.metrics.isPresent()) {
+                wiring.metrics.get().bindRequestsInFlight(app);
+                metricsServer = MetricsServer.start(config.host(), config.metricsPort().orElseThrow(), wiring.metrics.get());
+            }
+        } catch (RuntimeException e) {
+            try {
+                app.stop();
+                wiring.close();
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
         ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "latchkey-chores");
             t.setDaemon(true);
             return t;
         });
         long purgeSeconds = config.purgeInterval().toSeconds();
-        chores.scheduleWithFixedDelay(() -> quietly("purge", () -> wiring.sessions.purge()),
+        chores.scheduleWithFixedDelay(() -> quietly("purge", () -> wiring.housekeeping.purge(false)),
                 purgeSeconds, purgeSeconds, TimeUnit.SECONDS);
         if (!config.jwtAlgorithm().equals("HS256")) {
             // Another instance may have rotated the keys; pick the new current key up.
             chores.scheduleWithFixedDelay(() -> quietly("key reload", wiring.keys::reload),
                     KEY_RELOAD_SECONDS, KEY_RELOAD_SECONDS, TimeUnit.SECONDS);
         }
-        Running running = new Running(app, wiring, chores);
+        Running running = new Running(app, wiring, chores, metricsServer);
         Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "latchkey-shutdown"));
-        log.info("Latchkey listening on {}:{} ({})", config.host(), app.port(),
-                config.usesPostgres() ? "PostgreSQL" : "H2 under " + config.dataDir().toAbsolutePath());
+        log.info("Latchkey listening on {}:{} ({}){}", config.host(), app.port(),
+                config.usesPostgres() ? "PostgreSQL" : "H2 under " + config.dataDir().toAbsolutePath(),
+                metricsServer == null ? "" : "; metrics on port " + metricsServer.port());
         return running;
     }
 
@@ -112,17 +74,66 @@ public final class Main {
         }
     }
 
-    /** A started server; {@link #stop} finishes in-flight requests, then closes the pool. */
-    record Running(Javalin app, Wiring wiring, ScheduledExecutorService chores) {
+    /**
+     * A started server. {@link #stop} stops taking connections, lets the requests in flight finish
+     * (up to {@code AUTH_SHUTDOWN_TIMEOUT}), then closes the pool; calling it again does nothing.
+     */
+    static final class Running {
+
+        private final Javalin app;
+        private final Wiring wiring;
+        private final ScheduledExecutorService chores;
+        private final MetricsServer metricsServer;
+        private final CountDownLatch stopped = new CountDownLatch(1);
+
+        private Running(Javalin app, Wiring wiring, ScheduledExecutorService chores, MetricsServer metricsServer) {
+            this.app = app;
+            this.wiring = wiring;
+            this.chores = chores;
+            this.metricsServer = metricsServer;
+        }
 
         int port() {
             return app.port();
         }
 
+        /** The port of {@code /metrics}, when metrics are on. */
+        OptionalInt metricsPort() {
+            return metricsServer == null ? OptionalInt.empty() : OptionalInt.of(metricsServer.port());
+        }
+
+        /** The parts this server runs on, for commands run in this process. */
+        Wiring wiring() {
+            return wiring;
+        }
+
         synchronized void stop() {
-            chores.shutdownNow();
-            app.stop();
-            wiring.close();
+            if (stopped.getCount() == 0) {
+                return;
+            }
+            log.info("Latchkey stopping: finishing requests in flight");
+            try {
+                chores.shutdownNow();
+                app.stop();
+            } catch (RuntimeException e) {
+                log.warn("the HTTP server did not stop cleanly", e);
+            } finally {
+                if (metricsServer != null) {
+                    metricsServer.close();
+                }
+                wiring.close();
+                stopped.countDown();
+            }
+            log.info("Latchkey stopped");
+        }
+
+        /** Blocks until {@link #stop} has finished. */
+        void awaitStopped() {
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -13,13 +13,16 @@ import dev.latchkey.core.crypto.SigningKeys;
 import dev.latchkey.core.domain.PasswordPolicy;
 import dev.latchkey.core.domain.SessionPolicy;
 import dev.latchkey.core.memory.InMemoryLoginThrottle;
+import dev.latchkey.core.port.AuditLog;
 import dev.latchkey.core.port.SessionRepository;
 import dev.latchkey.core.port.TokenIssuer;
 import dev.latchkey.core.port.UserRepository;
+import dev.latchkey.http.AnsweredRequest;
 import dev.latchkey.http.HttpApi;
 import dev.latchkey.http.HttpSettings;
 import dev.latchkey.jdbi.Database;
 import dev.latchkey.jdbi.DatabaseSettings;
+import dev.latchkey.jdbi.JdbiAuditLog;
 import dev.latchkey.jdbi.JdbiSessionRepository;
 import dev.latchkey.jdbi.JdbiSigningKeyRepository;
 import dev.latchkey.jdbi.JdbiUserRepository;
@@ -28,10 +31,13 @@ import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Builds Latchkey from its parts with plain constructors, in order: storage, keys, hashing, the use
- * cases, then HTTP. Reading this class top to bottom is reading the architecture.
+ * Builds Latchkey from its parts with plain constructors, in order: metrics, storage, the audit
+ * trail, keys, hashing, the use cases, housekeeping, then HTTP. Reading this class top to bottom is
+ * reading the architecture.
  */
 final class Wiring implements AutoCloseable {
 
@@ -41,40 +47,53 @@ final class Wiring implements AutoCloseable {
     /** Failures in a row from one address across all accounts before it is slowed down too. */
     private static final int ADDRESS_FAILURE_FACTOR = 20;
 
+    final Config config;
+    /** Present when {@code AUTH_METRICS_PORT} is set; with metrics off nothing is counted at all. */
+    final Optional<PrometheusMetrics> metrics;
     final Database database;
     final SigningKeys keys;
     final Accounts accounts;
     final Sessions sessions;
     final CachedSessionGate gate;
+    final Housekeeping housekeeping;
     private final TokenIssuer tokens;
     private final BoundedPasswordHasher hasher;
-    private final Config config;
 
     private Wiring(Config config) {
         this.config = config;
         Clock clock = Clock.systemUTC();
+        metrics = config.metricsPort().map(port -> new PrometheusMetrics());
 
         database = Database.open(databaseSettings(config));
+        metrics.ifPresent(m -> m.bindPool(database.dataSource()));
         UserRepository users = new JdbiUserRepository(database.jdbi());
         SessionRepository sessionStore = new JdbiSessionRepository(database.jdbi());
+
+        // Stored first, then logged, then counted: a line in the log or a count means a stored event.
+        AuditLog audit = new LoggingAuditLog(new JdbiAuditLog(database.jdbi()));
+        if (metrics.isPresent()) {
+            audit = new MeteredAuditLog(audit, metrics.get().registry());
+        }
 
         keys = config.jwtSecret().isPresent()
                 ? SigningKeys.sharedSecret(config.jwtSecret().get().getBytes(StandardCharsets.UTF_8))
                 : SigningKeys.stored(JWSAlgorithm.parse(config.jwtAlgorithm()),
-                        new JdbiSigningKeyRepository(database.jdbi()), clock);
+                        new JdbiSigningKeyRepository(database.jdbi()), audit, clock);
         TokenIssuer tokens = new NimbusTokenIssuer(keys, config.issuer(), config.audience().orElse(null), clock);
 
         hasher = new BoundedPasswordHasher(new BcryptPasswordHasher(config.bcryptCost()),
                 config.hashThreads(), config.hashQueue());
+        metrics.ifPresent(m -> m.bindHashingQueue(hasher));
         gate = new CachedSessionGate(new RepositorySessionGate(sessionStore, users), config.sessionCacheTtl(), 100_000);
         PasswordPolicy passwordPolicy = new PasswordPolicy(config.passwordMinLength(), CommonPasswords.shipped());
         Sessions.LoginThrottles throttles = new Sessions.LoginThrottles(
                 new InMemoryLoginThrottle(config.loginMaxFailures(), LONGEST_LOGIN_DELAY, THROTTLE_KEYS),
                 new InMemoryLoginThrottle(config.loginMaxFailures() * ADDRESS_FAILURE_FACTOR, LONGEST_LOGIN_DELAY, THROTTLE_KEYS));
 
-        accounts = new Accounts(users, sessionStore, gate, hasher, passwordPolicy, clock);
+        accounts = new Accounts(users, sessionStore, gate, hasher, passwordPolicy, audit, clock);
         sessions = new Sessions(users, sessionStore, gate, hasher, tokens, throttles,
-                new SessionPolicy(config.accessTtl(), config.refreshTtl(), config.sessionMax()), clock);
+                new SessionPolicy(config.accessTtl(), config.refreshTtl(), config.sessionMax()), audit, clock);
+        housekeeping = new Housekeeping(sessions, audit, keys, config.auditRetention(), config.longestTokenLifetime(), clock);
         this.tokens = tokens;
     }
 
@@ -82,10 +101,13 @@ final class Wiring implements AutoCloseable {
         return new Wiring(config);
     }
 
-    /** The HTTP server, not started yet. */
+    /** The HTTP server, not started yet; each answered request is logged, and counted when metrics are on. */
     Javalin httpApi() {
+        Consumer<AnsweredRequest> count = metrics.<Consumer<AnsweredRequest>>map(m -> m::answered).orElse(request -> { });
         return HttpApi.create(accounts, sessions, tokens, database::isReachable,
-                new HttpSettings(config.corsOrigins(), config.trustedProxies(), HttpSettings.defaults().maxBodyBytes()));
+                new HttpSettings(config.corsOrigins(), config.trustedProxies(), HttpSettings.defaults().maxBodyBytes(),
+                        config.shutdownTimeout()),
+                count);
     }
 
     static DatabaseSettings databaseSettings(Config config) {

@@ -44,6 +44,31 @@ class ConfigTest {
     }
 
     @Test
+    void emptyEnvironmentGivesTheDocumentedOperatorDefaults() {
+        Config config = Config.from(Map.of());
+
+        assertThat(config.auditRetention()).isEqualTo(Duration.ofDays(90));
+        assertThat(config.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(config.metricsPort()).isEmpty();
+        assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void metricsPortAndJsonLogsAreReadWhenSet() {
+        Config config = Config.from(Map.of("AUTH_METRICS_PORT", "9090", "AUTH_LOG_FORMAT", "JSON"));
+
+        assertThat(config.metricsPort()).contains(9090);
+        assertThat(config.logFormat()).isEqualTo(LogFormat.JSON);
+    }
+
+    @Test
+    void metricsOnThePublicPortAreRefused() {
+        assertThatThrownBy(() -> Config.from(Map.of("AUTH_PORT", "8080", "AUTH_METRICS_PORT", "8080")))
+                .isInstanceOf(Config.BadSetting.class)
+                .hasMessageStartingWith("AUTH_METRICS_PORT");
+    }
+
+    @Test
     void everyDefaultParses() {
         assertThat(Config.from(Config.DEFAULTS)).isEqualTo(Config.from(Map.of()));
     }
@@ -85,6 +110,12 @@ class ConfigTest {
             "AUTH_CORS_ORIGINS | https://app.example.com/path",
             "AUTH_TRUSTED_PROXIES | proxy.example.com",
             "AUTH_PASSWORD_MIN_LENGTH | 0",
+            "AUTH_AUDIT_RETENTION  | P0D",
+            "AUTH_AUDIT_RETENTION  | 90 days",
+            "AUTH_LOG_FORMAT       | xml",
+            "AUTH_METRICS_PORT     | ninety",
+            "AUTH_METRICS_PORT     | 70000",
+            "AUTH_SHUTDOWN_TIMEOUT | -PT1S",
     })
     void badValueNamesItsVariable(String variable, String value) {
         assertThatThrownBy(() -> Config.from(Map.of(variable, value)))

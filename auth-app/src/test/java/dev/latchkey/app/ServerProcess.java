@@ -99,6 +99,11 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The exit status; only once the process has exited (after {@link #stop} or {@link #kill}). */
+    int exitStatus() {
+        return process.exitValue();
+    }
+
     /** Everything the process printed so far. */
     String output() {
         try {

@@ -63,6 +63,11 @@ final class TestServer implements AutoCloseable {
         return api;
     }
 
+    /** The running server itself: its parts, for commands run in this process, and its metrics port. */
+    Main.Running running() {
+        return running;
+    }
+
     void stop() {
         running.stop();
         deleteRecursively(dataDir);

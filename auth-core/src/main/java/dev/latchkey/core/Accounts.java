@@ -1,7 +1,9 @@
 package dev.latchkey.core;
 
+import dev.latchkey.core.domain.AuditEvent;
 import dev.latchkey.core.domain.AuthFailure;
 import dev.latchkey.core.domain.Caller;
+import dev.latchkey.core.domain.ClientInfo;
 import dev.latchkey.core.domain.EmailAddress;
 import dev.latchkey.core.domain.EndReason;
 import dev.latchkey.core.domain.PasswordChange;
@@ -9,6 +11,7 @@ import dev.latchkey.core.domain.PasswordPolicy;
 import dev.latchkey.core.domain.Registration;
 import dev.latchkey.core.domain.User;
 import dev.latchkey.core.domain.Username;
+import dev.latchkey.core.port.AuditLog;
 import dev.latchkey.core.port.PasswordHasher;
 import dev.latchkey.core.port.SessionGate;
 import dev.latchkey.core.port.SessionRepository;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The use cases that act on accounts: register, look up the caller, change a password, deactivate. */
@@ -33,24 +37,26 @@ public final class Accounts {
     private final SessionGate gate;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
+    private final AuditLog audit;
     private final Clock clock;
 
     public Accounts(UserRepository users, SessionRepository sessions, SessionGate gate,
-                    PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
+                    PasswordHasher hasher, PasswordPolicy policy, AuditLog audit, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.gate = gate;
         this.hasher = hasher;
         this.policy = policy;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /**
-     * Opens an account.
+     * Opens an account for {@code client}, who asked for it.
      *
      * @throws AuthFailure.ValidationFailed with every broken rule, duplicates included
      */
-    public User register(Registration registration) {
+    public User register(Registration registration, ClientInfo client) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         String username = registration.username() == null ? null : Username.normalise(registration.username());
         String email = registration.email() == null ? null : EmailAddress.normalise(registration.email());
@@ -94,11 +100,27 @@ public final class Accounts {
             // Another registration took the name between our check and our insert.
             throw AuthFailure.ValidationFailed.of(race.field(), duplicateMessage(race.field()));
         }
+        audit.record(AuditEvent.of(user.dateJoined(), AuditEvent.Type.USER_CREATED, user.id(), null, client, null));
         return user;
     }
 
-    /** The account behind an authenticated request. */
+    /** The account with this username, in any case. */
+    public Optional<User> findByUsername(String username) {
+        return username == null || username.isBlank()
+                ? Optional.empty()
+                : users.findByUsernameKey(Username.keyOf(username));
+    }
+
+    /**
+     * The account behind an authenticated request, as the session gate knows it: on a server that
+     * caches, it may be up to the cache's lifetime old (only {@code lastLogin} can change meanwhile).
+     */
     public User currentUser(Caller caller) {
+        return gate.userOfOpenSession(caller.sessionId(), caller.userId(), now())
+                .orElseThrow(() -> new AuthFailure.TokenRejected("session or user not active"));
+    }
+
+    private User freshUser(Caller caller) {
         return users.findById(caller.userId())
                 .filter(User::active)
                 .orElseThrow(() -> new AuthFailure.TokenRejected("user not found or inactive"));
@@ -109,8 +131,8 @@ public final class Accounts {
      *
      * @throws AuthFailure.ValidationFailed on a wrong old password or a new one that breaks a rule
      */
-    public void changePassword(Caller caller, PasswordChange change) {
-        User user = currentUser(caller);
+    public void changePassword(Caller caller, PasswordChange change, ClientInfo client) {
+        User user = freshUser(caller);
         Map<String, List<String>> errors = new LinkedHashMap<>();
         if (change.oldPassword() == null || change.oldPassword().isEmpty()) {
             add(errors, "old_password", REQUIRED);
@@ -135,7 +157,11 @@ public final class Accounts {
             throw new AuthFailure.ValidationFailed(errors);
         }
         users.updatePasswordHash(user.id(), hasher.hash(fresh));
-        gate.forget(sessions.endAllOfUser(user.id(), caller.sessionId(), now(), EndReason.PASSWORD_CHANGED));
+        Instant now = now();
+        List<String> ended = endAllOfUser(user.id(), caller.sessionId(), now, EndReason.PASSWORD_CHANGED, client);
+        audit.record(AuditEvent.of(now, AuditEvent.Type.PASSWORD_CHANGED, user.id(), caller.sessionId(), client,
+                ended.size() + " other session(s) ended"));
+        gate.forget(List.of(caller.sessionId())); // its cached user holds the old hash
     }
 
     /**
@@ -147,8 +173,18 @@ public final class Accounts {
         if (!users.setActive(userId, false)) {
             return false;
         }
-        gate.forget(sessions.endAllOfUser(userId, null, now(), EndReason.USER_DEACTIVATED));
+        Instant now = now();
+        List<String> ended = endAllOfUser(userId, null, now, EndReason.USER_DEACTIVATED, ClientInfo.unknown());
+        audit.record(AuditEvent.of(now, AuditEvent.Type.USER_DEACTIVATED, userId, null, ClientInfo.unknown(),
+                ended.size() + " session(s) ended"));
         return true;
+    }
+
+    private List<String> endAllOfUser(String userId, String keep, Instant now, EndReason reason, ClientInfo client) {
+        List<String> ended = sessions.endAllOfUser(userId, keep, now, reason);
+        gate.forget(ended);
+        ended.forEach(id -> audit.record(AuditEvent.sessionEnded(now, userId, id, reason, client)));
+        return ended;
     }
 
     private Instant now() {

@@ -1,5 +1,6 @@
 package dev.latchkey.core;
 
+import dev.latchkey.core.domain.AuditEvent;
 import dev.latchkey.core.domain.AuthFailure;
 import dev.latchkey.core.domain.Caller;
 import dev.latchkey.core.domain.ClientInfo;
@@ -15,6 +16,7 @@ import dev.latchkey.core.domain.TokenPair;
 import dev.latchkey.core.domain.TokenType;
 import dev.latchkey.core.domain.User;
 import dev.latchkey.core.domain.Username;
+import dev.latchkey.core.port.AuditLog;
 import dev.latchkey.core.port.LoginThrottle;
 import dev.latchkey.core.port.PasswordHasher;
 import dev.latchkey.core.port.SessionGate;
@@ -48,11 +50,12 @@ public final class Sessions {
     private final TokenIssuer tokens;
     private final LoginThrottles throttles;
     private final SessionPolicy policy;
+    private final AuditLog audit;
     private final Clock clock;
     private volatile String dummyHash;
 
     public Sessions(UserRepository users, SessionRepository sessions, SessionGate gate, PasswordHasher hasher,
-                    TokenIssuer tokens, LoginThrottles throttles, SessionPolicy policy, Clock clock) {
+                    TokenIssuer tokens, LoginThrottles throttles, SessionPolicy policy, AuditLog audit, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.gate = gate;
@@ -60,6 +63,7 @@ public final class Sessions {
         this.tokens = tokens;
         this.throttles = throttles;
         this.policy = policy;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -96,7 +100,8 @@ public final class Sessions {
         String accountKey = found.map(u -> "user:" + u.id()).orElse(lookupKey);
         String address = client.ip() == null ? "unknown" : client.ip();
         String accountThrottleKey = accountKey + '|' + address;
-        refuseIfThrottled(accountThrottleKey, address, now);
+        String knownUserId = found.map(User::id).orElse(null);
+        refuseIfThrottled(accountThrottleKey, address, now, knownUserId, client);
 
         String password = PasswordPolicy.normalise(credentials.password());
         boolean matches;
@@ -110,6 +115,9 @@ public final class Sessions {
         if (!matches || !found.get().active()) {
             throttles.perAccountAndAddress().recordFailure(accountThrottleKey, now);
             throttles.perAddress().recordFailure(address, now);
+            // The reason is for operators only; the caller gets the same answer whatever it is.
+            String reason = found.isEmpty() ? "unknown user" : !matches ? "wrong password" : "inactive account";
+            audit.record(AuditEvent.of(now, AuditEvent.Type.LOGIN_FAILED, knownUserId, null, client, reason));
             throw new AuthFailure.InvalidCredentials();
         }
         throttles.perAccountAndAddress().recordSuccess(accountThrottleKey);
@@ -119,24 +127,31 @@ public final class Sessions {
             users.updatePasswordHash(user.id(), hasher.hash(password));
         }
         users.recordLogin(user.id(), now);
-        return startSession(user, client, now);
+        Session session = startSession(user, client, now);
+        TokenPair pair = pairFor(session, session.refreshJti(), session.refreshExpiresAt(), now);
+        audit.record(AuditEvent.of(now, AuditEvent.Type.LOGIN_OK, user.id(), session.id(), client, null));
+        return pair;
     }
 
-    private void refuseIfThrottled(String accountThrottleKey, String address, Instant now) {
+    private void refuseIfThrottled(String accountThrottleKey, String address, Instant now, String userId,
+                                   ClientInfo client) {
         Optional<Duration> wait = throttles.perAccountAndAddress().blockedFor(accountThrottleKey, now)
                 .or(() -> throttles.perAddress().blockedFor(address, now));
         if (wait.isPresent()) {
-            throw new AuthFailure.Throttled(roundUpToSeconds(wait.get()));
+            Duration retryAfter = roundUpToSeconds(wait.get());
+            audit.record(AuditEvent.of(now, AuditEvent.Type.LOGIN_THROTTLED, userId, null, client,
+                    "retry after " + retryAfter.toSeconds() + " s"));
+            throw new AuthFailure.Throttled(retryAfter);
         }
     }
 
-    private TokenPair startSession(User user, ClientInfo client, Instant now) {
+    private Session startSession(User user, ClientInfo client, Instant now) {
         Instant expiresAt = now.plus(policy.sessionMax());
         Session session = new Session(UUID.randomUUID().toString(), user.id(), UUID.randomUUID().toString(),
                 now, now, earliest(now.plus(policy.refreshTtl()), expiresAt), expiresAt,
                 client.userAgent(), client.ip(), null, null);
         sessions.add(session);
-        return pairFor(session, session.refreshJti(), session.refreshExpiresAt(), now);
+        return session;
     }
 
     /**
@@ -159,7 +174,8 @@ public final class Sessions {
         Instant refreshExpiresAt = earliest(now.plus(policy.refreshTtl()), session.expiresAt());
         if (!session.refreshJti().equals(claims.jti())
                 || !sessions.rotate(session.id(), claims.jti(), nextJti, now, refreshExpiresAt)) {
-            endSession(session.id(), now, EndReason.REFRESH_REUSE);
+            audit.record(AuditEvent.of(now, AuditEvent.Type.REFRESH_REUSE, session.userId(), session.id(), client, null));
+            endSession(session.userId(), session.id(), now, EndReason.REFRESH_REUSE, client);
             throw new AuthFailure.TokenRejected("refresh token reused");
         }
         return pairFor(session, nextJti, refreshExpiresAt, now);
@@ -212,7 +228,7 @@ public final class Sessions {
      * @throws AuthFailure.ValidationFailed on field {@code refresh} when the token is missing, invalid,
      *                                      already ended or someone else's
      */
-    public void logOut(Caller caller, String refreshToken) {
+    public void logOut(Caller caller, String refreshToken, ClientInfo client) {
         requirePresent("refresh", refreshToken);
         TokenClaims claims;
         try {
@@ -223,15 +239,21 @@ public final class Sessions {
         if (!claims.userId().equals(caller.userId())) {
             throw AuthFailure.ValidationFailed.of("refresh", "Token does not belong to the authenticated user.");
         }
-        if (!endSession(claims.sessionId(), now(), EndReason.LOGOUT)) {
+        Instant now = now();
+        if (!endSession(caller.userId(), claims.sessionId(), now, EndReason.LOGOUT, client)) {
             throw AuthFailure.ValidationFailed.of("refresh", INVALID_TOKEN);
         }
+        audit.record(AuditEvent.of(now, AuditEvent.Type.LOGOUT, caller.userId(), claims.sessionId(), client, null));
     }
 
     /** Ends every session of the caller, the current one included. @return how many were ended */
-    public int logOutEverywhere(Caller caller) {
-        List<String> ended = sessions.endAllOfUser(caller.userId(), null, now(), EndReason.LOGOUT_ALL);
+    public int logOutEverywhere(Caller caller, ClientInfo client) {
+        Instant now = now();
+        List<String> ended = sessions.endAllOfUser(caller.userId(), null, now, EndReason.LOGOUT_ALL);
         gate.forget(ended);
+        ended.forEach(id -> audit.record(AuditEvent.sessionEnded(now, caller.userId(), id, EndReason.LOGOUT_ALL, client)));
+        audit.record(AuditEvent.of(now, AuditEvent.Type.LOGOUT_ALL, caller.userId(), caller.sessionId(), client,
+                ended.size() + " session(s) ended"));
         return ended.size();
     }
 
@@ -247,12 +269,12 @@ public final class Sessions {
      *
      * @throws AuthFailure.NotFound when it is not an active session of the caller
      */
-    public void endSession(Caller caller, String sessionId) {
+    public void endSession(Caller caller, String sessionId, ClientInfo client) {
         Instant now = now();
         boolean own = sessions.findById(sessionId)
                 .filter(s -> s.userId().equals(caller.userId()) && s.isActiveAt(now))
                 .isPresent();
-        if (!own || !endSession(sessionId, now, EndReason.ENDED_BY_USER)) {
+        if (!own || !endSession(caller.userId(), sessionId, now, EndReason.ENDED_BY_USER, client)) {
             throw new AuthFailure.NotFound("No active session with that id.");
         }
     }
@@ -262,9 +284,12 @@ public final class Sessions {
         return sessions.purgeBefore(now());
     }
 
-    private boolean endSession(String sessionId, Instant now, EndReason reason) {
+    private boolean endSession(String userId, String sessionId, Instant now, EndReason reason, ClientInfo client) {
         boolean ended = sessions.end(sessionId, now, reason);
         gate.forget(List.of(sessionId));
+        if (ended) {
+            audit.record(AuditEvent.sessionEnded(now, userId, sessionId, reason, client));
+        }
         return ended;
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 
+import static dev.latchkey.core.CoreFixture.CLIENT;
 import static dev.latchkey.core.CoreFixture.PASSWORD;
 import static dev.latchkey.core.CoreFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,7 +80,7 @@ class AccountsTest {
         void validRegistrationOpensAnActiveAccountAsTyped() {
             core.clock.advance(Duration.ofMinutes(3));
 
-            User user = core.accounts.register(registration().username("Alice.B_c-1").email("Alice@Example.com").build());
+            User user = core.accounts.register(registration().username("Alice.B_c-1").email("Alice@Example.com").build(), CLIENT);
 
             assertThat(user.id()).isNotBlank();
             assertThat(user.username().value()).isEqualTo("Alice.B_c-1");
@@ -92,7 +93,7 @@ class AccountsTest {
 
         @Test
         void passwordIsStoredAsABcryptHashNotAsTyped() {
-            User user = core.accounts.register(registration().build());
+            User user = core.accounts.register(registration().build(), CLIENT);
 
             String stored = core.users.findById(user.id()).orElseThrow().passwordHash();
             assertThat(stored).doesNotContain(PASSWORD).startsWith("$2b$04$");
@@ -102,41 +103,41 @@ class AccountsTest {
         @ParameterizedTest
         @NullAndEmptySource
         void missingUsernameIsRequired(String missing) {
-            assertFieldError(() -> core.accounts.register(registration().username(missing).build()),
+            assertFieldError(() -> core.accounts.register(registration().username(missing).build(), CLIENT),
                     "username", "This field is required.");
         }
 
         @ParameterizedTest
         @NullAndEmptySource
         void missingEmailIsRequired(String missing) {
-            assertFieldError(() -> core.accounts.register(registration().email(missing).build()),
+            assertFieldError(() -> core.accounts.register(registration().email(missing).build(), CLIENT),
                     "email", "This field is required.");
         }
 
         @ParameterizedTest
         @NullAndEmptySource
         void missingPasswordIsRequired(String missing) {
-            assertFieldError(() -> core.accounts.register(registration().password(missing).passwordConfirm(PASSWORD).build()),
+            assertFieldError(() -> core.accounts.register(registration().password(missing).passwordConfirm(PASSWORD).build(), CLIENT),
                     "password", "This field is required.");
         }
 
         @ParameterizedTest
         @NullAndEmptySource
         void missingPasswordConfirmationIsRequired(String missing) {
-            assertFieldError(() -> core.accounts.register(registration().passwordConfirm(missing).build()),
+            assertFieldError(() -> core.accounts.register(registration().passwordConfirm(missing).build(), CLIENT),
                     "password_confirm", "This field is required.");
         }
 
         @Test
         void everyMissingFieldIsReportedAtOnce() {
-            assertThatThrownBy(() -> core.accounts.register(new Registration(null, null, null, null)))
+            assertThatThrownBy(() -> core.accounts.register(new Registration(null, null, null, null), CLIENT))
                     .isInstanceOfSatisfying(AuthFailure.ValidationFailed.class, e -> assertThat(e.errors())
                             .containsOnlyKeys("username", "email", "password", "password_confirm"));
         }
 
         @Test
         void confirmationThatDiffersIsRejected() {
-            assertFieldError(() -> core.accounts.register(registration().passwordConfirm(PASSWORD + "x").build()),
+            assertFieldError(() -> core.accounts.register(registration().passwordConfirm(PASSWORD + "x").build(), CLIENT),
                     "password_confirm", "Password fields didn't match.");
         }
 
@@ -144,14 +145,14 @@ class AccountsTest {
         void confirmationIsComparedAfterNfkc() {
             // U+FB01 is the "fi" ligature: NFKC makes both the same password.
             User user = core.accounts.register(
-                    registration().password("quiet-fish-lantern").passwordConfirm("quiet-\uFB01sh-lantern").build());
+                    registration().password("quiet-fish-lantern").passwordConfirm("quiet-\uFB01sh-lantern").build(), CLIENT);
 
             assertThat(user).isNotNull();
         }
 
         @Test
         void rejectedRegistrationStoresNothing() {
-            assertThatThrownBy(() -> core.accounts.register(registration().passwordConfirm("other-password").build()))
+            assertThatThrownBy(() -> core.accounts.register(registration().passwordConfirm("other-password").build(), CLIENT))
                     .isInstanceOf(AuthFailure.ValidationFailed.class);
 
             assertThat(core.users.findByUsernameKey("alice")).isEmpty();
@@ -159,93 +160,93 @@ class AccountsTest {
 
         @Test
         void usernameTakenInAnotherCaseIsADuplicate() {
-            core.accounts.register(registration().username("Alice").build());
+            core.accounts.register(registration().username("Alice").build(), CLIENT);
 
-            assertFieldError(() -> core.accounts.register(registration().username("aLICE").email("other@example.com").build()),
+            assertFieldError(() -> core.accounts.register(registration().username("aLICE").email("other@example.com").build(), CLIENT),
                     "username", "A user with that username already exists.");
         }
 
         @Test
         void usernameTakenInFullWidthFormIsADuplicate() {
-            core.accounts.register(registration().username("full").build());
+            core.accounts.register(registration().username("full").build(), CLIENT);
 
             assertFieldError(() -> core.accounts.register(
-                            registration().username("\uFF46\uFF55\uFF4C\uFF4C").email("other@example.com").build()),
+                            registration().username("\uFF46\uFF55\uFF4C\uFF4C").email("other@example.com").build(), CLIENT),
                     "username", "A user with that username already exists.");
         }
 
         @Test
         void fullWidthUsernameIsStoredInItsNfkcForm() {
-            User user = core.accounts.register(registration().username("\uFF26\uFF55\uFF4C\uFF4C").build());
+            User user = core.accounts.register(registration().username("\uFF26\uFF55\uFF4C\uFF4C").build(), CLIENT);
 
             assertThat(user.username().value()).isEqualTo("Full");
         }
 
         @Test
         void emailTakenInAnotherCaseIsADuplicate() {
-            core.accounts.register(registration().email("alice@example.com").build());
+            core.accounts.register(registration().email("alice@example.com").build(), CLIENT);
 
-            assertFieldError(() -> core.accounts.register(registration().username("bob").email("ALICE@Example.COM").build()),
+            assertFieldError(() -> core.accounts.register(registration().username("bob").email("ALICE@Example.COM").build(), CLIENT),
                     "email", "A user with that email already exists.");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"alice", "alice@localhost", "alice smith@example.com", "@example.com", "alice@"})
         void invalidEmailIsRejected(String email) {
-            assertFieldError(() -> core.accounts.register(registration().email(email).build()),
+            assertFieldError(() -> core.accounts.register(registration().email(email).build(), CLIENT),
                     "email", "Enter a valid email address.");
         }
 
         @Test
         void emailIsStrippedOfSurroundingSpaces() {
-            User user = core.accounts.register(registration().email("  alice@example.com ").build());
+            User user = core.accounts.register(registration().email("  alice@example.com ").build(), CLIENT);
 
             assertThat(user.email().value()).isEqualTo("alice@example.com");
         }
 
         @Test
         void invalidUsernameIsRejected() {
-            assertFieldErrorContaining(() -> core.accounts.register(registration().username("alice smith").build()),
+            assertFieldErrorContaining(() -> core.accounts.register(registration().username("alice smith").build(), CLIENT),
                     "username", "Enter a valid username.");
         }
 
         @Test
         void shortPasswordIsRejected() {
-            assertFieldErrorContaining(() -> core.accounts.register(registration().password("q7#vWz1").build()),
+            assertFieldErrorContaining(() -> core.accounts.register(registration().password("q7#vWz1").build(), CLIENT),
                     "password", "too short");
         }
 
         @Test
         void passwordLongerThan128CharactersAfterNfkcIsRejected() {
             // 43 "ffi" ligatures are 43 characters as typed but 129 after NFKC.
-            assertFieldErrorContaining(() -> core.accounts.register(registration().password("\uFB03".repeat(43)).build()),
+            assertFieldErrorContaining(() -> core.accounts.register(registration().password("\uFB03".repeat(43)).build(), CLIENT),
                     "password", "no more than 128 characters");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"password", "PassWord", "qwerty123"})
         void commonPasswordIsRejectedInAnyCase(String common) {
-            assertFieldError(() -> core.accounts.register(registration().password(common).build()),
+            assertFieldError(() -> core.accounts.register(registration().password(common).build(), CLIENT),
                     "password", "This password is too common.");
         }
 
         @Test
         void allDigitPasswordIsRejected() {
-            assertFieldError(() -> core.accounts.register(registration().password("80417326955").build()),
+            assertFieldError(() -> core.accounts.register(registration().password("80417326955").build(), CLIENT),
                     "password", "This password is entirely numeric.");
         }
 
         @Test
         void passwordContainingTheUsernameIsRejected() {
             assertFieldError(() -> core.accounts.register(
-                            registration().username("Marigold").email("m@example.com").password("my-mariGOLD-77").build()),
+                            registration().username("Marigold").email("m@example.com").password("my-mariGOLD-77").build(), CLIENT),
                     "password", "The password is too similar to the username.");
         }
 
         @Test
         void passwordContainingTheEmailLocalPartIsRejected() {
             assertFieldError(() -> core.accounts.register(
-                            registration().email("Sunflower@example.com").password("xx-SUNFLOWER-xx").build()),
+                            registration().email("Sunflower@example.com").password("xx-SUNFLOWER-xx").build(), CLIENT),
                     "password", "The password is too similar to the email address.");
         }
 
@@ -256,7 +257,7 @@ class AccountsTest {
             doThrow(new UserRepository.DuplicateUser(field)).when(racing).add(any());
             CoreFixture raced = CoreFixture.builder().users(racing).build();
 
-            assertFieldError(() -> raced.accounts.register(registration().build()),
+            assertFieldError(() -> raced.accounts.register(registration().build(), CLIENT),
                     field, "A user with that " + field + " already exists.");
         }
     }
@@ -293,7 +294,7 @@ class AccountsTest {
             Caller caller = core.caller(core.logIn("alice"));
 
             assertFieldError(() -> core.accounts.changePassword(caller,
-                            new PasswordChange("not-the-password", NEW_PASSWORD, NEW_PASSWORD)),
+                            new PasswordChange("not-the-password", NEW_PASSWORD, NEW_PASSWORD), CLIENT),
                     "old_password", "Your old password was entered incorrectly.");
         }
 
@@ -303,7 +304,7 @@ class AccountsTest {
             Caller caller = core.caller(core.logIn("alice"));
 
             assertThatThrownBy(() -> core.accounts.changePassword(caller,
-                    new PasswordChange("not-the-password", NEW_PASSWORD, NEW_PASSWORD)))
+                    new PasswordChange("not-the-password", NEW_PASSWORD, NEW_PASSWORD), CLIENT))
                     .isInstanceOf(AuthFailure.ValidationFailed.class);
 
             assertThat(core.logIn("alice")).isNotNull();
@@ -314,7 +315,7 @@ class AccountsTest {
             core.register("alice");
             Caller caller = core.caller(core.logIn("alice"));
 
-            assertFieldError(() -> core.accounts.changePassword(caller, new PasswordChange(PASSWORD, "password", "password")),
+            assertFieldError(() -> core.accounts.changePassword(caller, new PasswordChange(PASSWORD, "password", "password"), CLIENT),
                     "new_password", "This password is too common.");
         }
 
@@ -324,7 +325,7 @@ class AccountsTest {
             Caller caller = core.caller(core.logIn("alice"));
 
             assertFieldError(() -> core.accounts.changePassword(caller,
-                            new PasswordChange(PASSWORD, "hello-ALICE-99", "hello-ALICE-99")),
+                            new PasswordChange(PASSWORD, "hello-ALICE-99", "hello-ALICE-99"), CLIENT),
                     "new_password", "The password is too similar to the username.");
         }
 
@@ -334,7 +335,7 @@ class AccountsTest {
             Caller caller = core.caller(core.logIn("alice"));
 
             assertFieldError(() -> core.accounts.changePassword(caller,
-                            new PasswordChange(PASSWORD, NEW_PASSWORD, NEW_PASSWORD + "!")),
+                            new PasswordChange(PASSWORD, NEW_PASSWORD, NEW_PASSWORD + "!"), CLIENT),
                     "new_password_confirm", "Password fields didn't match.");
         }
 
@@ -343,7 +344,7 @@ class AccountsTest {
             core.register("alice");
             Caller caller = core.caller(core.logIn("alice"));
 
-            assertThatThrownBy(() -> core.accounts.changePassword(caller, new PasswordChange(null, "", null)))
+            assertThatThrownBy(() -> core.accounts.changePassword(caller, new PasswordChange(null, "", null), CLIENT))
                     .isInstanceOfSatisfying(AuthFailure.ValidationFailed.class, e -> assertThat(e.errors())
                             .containsOnlyKeys("old_password", "new_password", "new_password_confirm"));
         }
@@ -353,7 +354,7 @@ class AccountsTest {
             core.register("alice");
             Caller caller = core.caller(core.logIn("alice"));
 
-            core.accounts.changePassword(caller, new PasswordChange(PASSWORD, NEW_PASSWORD, NEW_PASSWORD));
+            core.accounts.changePassword(caller, new PasswordChange(PASSWORD, NEW_PASSWORD, NEW_PASSWORD), CLIENT);
 
             assertThat(core.logIn("alice", NEW_PASSWORD)).isNotNull();
             assertThatThrownBy(() -> core.logIn("alice", PASSWORD)).isInstanceOf(AuthFailure.InvalidCredentials.class);
@@ -365,10 +366,10 @@ class AccountsTest {
             TokenPair other = core.logIn("alice");
             TokenPair current = core.logIn("alice");
 
-            core.accounts.changePassword(core.caller(current), new PasswordChange(PASSWORD, NEW_PASSWORD, NEW_PASSWORD));
+            core.accounts.changePassword(core.caller(current), new PasswordChange(PASSWORD, NEW_PASSWORD, NEW_PASSWORD), CLIENT);
 
             assertThatThrownBy(() -> core.sessions.authenticate(other.access())).isInstanceOf(AuthFailure.TokenRejected.class);
-            assertThatThrownBy(() -> core.sessions.refresh(other.refresh(), CoreFixture.CLIENT))
+            assertThatThrownBy(() -> core.sessions.refresh(other.refresh(), CLIENT))
                     .isInstanceOf(AuthFailure.TokenRejected.class);
         }
 
@@ -377,10 +378,10 @@ class AccountsTest {
             core.register("alice");
             TokenPair current = core.logIn("alice");
 
-            core.accounts.changePassword(core.caller(current), new PasswordChange(PASSWORD, NEW_PASSWORD, NEW_PASSWORD));
+            core.accounts.changePassword(core.caller(current), new PasswordChange(PASSWORD, NEW_PASSWORD, NEW_PASSWORD), CLIENT);
 
             assertThat(core.caller(current).sessionId()).isEqualTo(core.sessionIdOf(current));
-            assertThat(core.sessions.refresh(current.refresh(), CoreFixture.CLIENT)).isNotNull();
+            assertThat(core.sessions.refresh(current.refresh(), CLIENT)).isNotNull();
         }
 
         @Test
@@ -390,7 +391,7 @@ class AccountsTest {
             TokenPair bobs = core.logIn("bob");
             TokenPair alices = core.logIn("alice");
 
-            core.accounts.changePassword(core.caller(alices), new PasswordChange(PASSWORD, NEW_PASSWORD, NEW_PASSWORD));
+            core.accounts.changePassword(core.caller(alices), new PasswordChange(PASSWORD, NEW_PASSWORD, NEW_PASSWORD), CLIENT);
 
             assertThat(core.caller(bobs)).isNotNull();
         }
@@ -416,7 +417,7 @@ class AccountsTest {
             core.accounts.deactivate(alice.id());
 
             assertThatThrownBy(() -> core.sessions.authenticate(pair.access())).isInstanceOf(AuthFailure.TokenRejected.class);
-            assertThatThrownBy(() -> core.sessions.refresh(pair.refresh(), CoreFixture.CLIENT))
+            assertThatThrownBy(() -> core.sessions.refresh(pair.refresh(), CLIENT))
                     .isInstanceOf(AuthFailure.TokenRejected.class);
             assertThat(core.sessionStore.findActiveByUser(alice.id(), core.clock.instant())).isEmpty();
         }
@@ -424,6 +425,26 @@ class AccountsTest {
         @Test
         void deactivatingAnUnknownUserAnswersFalse() {
             assertThat(core.accounts.deactivate("00000000-0000-0000-0000-000000000000")).isFalse();
+        }
+    }
+
+    @Nested
+    class FindByUsername {
+
+        @Test
+        void findsTheAccountWhateverTheCase() {
+            User alice = core.register("Alice");
+
+            assertThat(core.accounts.findByUsername("aLICE")).contains(alice);
+        }
+
+        @Test
+        void unknownOrBlankUsernameFindsNothing() {
+            core.register("alice");
+
+            assertThat(core.accounts.findByUsername("bob")).isEmpty();
+            assertThat(core.accounts.findByUsername(" ")).isEmpty();
+            assertThat(core.accounts.findByUsername(null)).isEmpty();
         }
     }
 }

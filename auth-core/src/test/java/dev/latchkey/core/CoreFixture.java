@@ -13,10 +13,12 @@ import dev.latchkey.core.domain.SessionPolicy;
 import dev.latchkey.core.domain.TokenPair;
 import dev.latchkey.core.domain.TokenType;
 import dev.latchkey.core.domain.User;
+import dev.latchkey.core.memory.InMemoryAuditLog;
 import dev.latchkey.core.memory.InMemoryLoginThrottle;
 import dev.latchkey.core.memory.InMemorySessionRepository;
 import dev.latchkey.core.memory.InMemorySigningKeyRepository;
 import dev.latchkey.core.memory.InMemoryUserRepository;
+import dev.latchkey.core.port.AuditLog;
 import dev.latchkey.core.port.PasswordHasher;
 import dev.latchkey.core.port.SessionGate;
 import dev.latchkey.core.port.UserRepository;
@@ -45,6 +47,8 @@ final class CoreFixture {
     final InMemorySessionRepository sessionStore;
     final PasswordHasher hasher;
     final NimbusTokenIssuer tokens;
+    /** Every event the use cases recorded, unless the builder was given another audit log. */
+    final InMemoryAuditLog audit;
     final Accounts accounts;
     final Sessions sessions;
 
@@ -53,14 +57,16 @@ final class CoreFixture {
         users = b.users;
         sessionStore = new InMemorySessionRepository();
         hasher = b.hasher;
+        audit = new InMemoryAuditLog();
+        AuditLog auditLog = b.audit == null ? audit : b.audit;
         tokens = new NimbusTokenIssuer(
                 SigningKeys.stored(JWSAlgorithm.ES256, new InMemorySigningKeyRepository(), clock), ISSUER, null, clock);
         SessionGate gate = new RepositorySessionGate(sessionStore, users);
         Sessions.LoginThrottles throttles = new Sessions.LoginThrottles(
                 new InMemoryLoginThrottle(MAX_FAILURES, LONGEST_LOGIN_DELAY, 10_000),
                 new InMemoryLoginThrottle(MAX_FAILURES * 20, LONGEST_LOGIN_DELAY, 10_000));
-        accounts = new Accounts(users, sessionStore, gate, hasher, PASSWORD_POLICY, clock);
-        sessions = new Sessions(users, sessionStore, gate, hasher, tokens, throttles, SESSION_POLICY, clock);
+        accounts = new Accounts(users, sessionStore, gate, hasher, PASSWORD_POLICY, auditLog, clock);
+        sessions = new Sessions(users, sessionStore, gate, hasher, tokens, throttles, SESSION_POLICY, auditLog, clock);
     }
 
     static CoreFixture create() {
@@ -74,6 +80,7 @@ final class CoreFixture {
     static final class Builder {
         private UserRepository users = new InMemoryUserRepository();
         private PasswordHasher hasher = new BcryptPasswordHasher(4);
+        private AuditLog audit;
 
         Builder users(UserRepository repository) {
             this.users = repository;
@@ -85,6 +92,12 @@ final class CoreFixture {
             return this;
         }
 
+        /** Records events in {@code log} instead of the fixture's in-memory one, e.g. a failing one. */
+        Builder audit(AuditLog log) {
+            this.audit = log;
+            return this;
+        }
+
         CoreFixture build() {
             return new CoreFixture(this);
         }
@@ -92,7 +105,7 @@ final class CoreFixture {
 
     /** Registers {@code username} with e-mail {@code <username>@example.com} and {@link #PASSWORD}. */
     User register(String username) {
-        return accounts.register(new Registration(username, username + "@example.com", PASSWORD, PASSWORD));
+        return accounts.register(new Registration(username, username + "@example.com", PASSWORD, PASSWORD), CLIENT);
     }
 
     TokenPair logIn(String login) {

@@ -94,7 +94,7 @@ class SessionsLogInTest {
     @Test
     void passwordIsComparedAfterNfkc() {
         core.accounts.register(new Registration(
-                "alice", "alice@example.com", "quiet-fish-lantern", "quiet-fish-lantern"));
+                "alice", "alice@example.com", "quiet-fish-lantern", "quiet-fish-lantern"), CLIENT);
 
         assertThat(core.logIn("alice", "quiet-\uFB01sh-lantern")).isNotNull();
     }

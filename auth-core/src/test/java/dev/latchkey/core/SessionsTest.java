@@ -62,7 +62,7 @@ class SessionsTest {
             core.register("alice");
             TokenPair pair = core.logIn("alice");
 
-            core.sessions.logOut(core.caller(pair), pair.refresh());
+            core.sessions.logOut(core.caller(pair), pair.refresh(), CLIENT);
 
             assertRejected(() -> core.sessions.authenticate(pair.access()));
         }
@@ -108,7 +108,7 @@ class SessionsTest {
         void accessTokenOfAnEndedSessionDoesNotVerify() {
             core.register("alice");
             TokenPair pair = core.logIn("alice");
-            core.sessions.logOutEverywhere(core.caller(pair));
+            core.sessions.logOutEverywhere(core.caller(pair), CLIENT);
 
             assertRejected(() -> core.sessions.verify(pair.access()));
         }
@@ -139,7 +139,7 @@ class SessionsTest {
             TokenPair phone = core.logIn("alice");
             TokenPair laptop = core.logIn("alice");
 
-            core.sessions.logOut(core.caller(phone), phone.refresh());
+            core.sessions.logOut(core.caller(phone), phone.refresh(), CLIENT);
 
             assertRejected(() -> core.sessions.authenticate(phone.access()));
             assertRejected(() -> refresh(phone));
@@ -155,7 +155,7 @@ class SessionsTest {
             TokenPair alices = core.logIn("alice");
             TokenPair bobs = core.logIn("bob");
 
-            assertFieldError(() -> core.sessions.logOut(core.caller(alices), bobs.refresh()), "refresh");
+            assertFieldError(() -> core.sessions.logOut(core.caller(alices), bobs.refresh(), CLIENT), "refresh");
             assertThat(core.caller(bobs)).isNotNull();
         }
 
@@ -164,7 +164,7 @@ class SessionsTest {
             core.register("alice");
             TokenPair pair = core.logIn("alice");
 
-            assertFieldError(() -> core.sessions.logOut(core.caller(pair), "garbage"), "refresh");
+            assertFieldError(() -> core.sessions.logOut(core.caller(pair), "garbage", CLIENT), "refresh");
         }
 
         @Test
@@ -172,7 +172,7 @@ class SessionsTest {
             core.register("alice");
             TokenPair pair = core.logIn("alice");
 
-            assertFieldError(() -> core.sessions.logOut(core.caller(pair), pair.access()), "refresh");
+            assertFieldError(() -> core.sessions.logOut(core.caller(pair), pair.access(), CLIENT), "refresh");
         }
 
         @Test
@@ -180,9 +180,9 @@ class SessionsTest {
             core.register("alice");
             TokenPair phone = core.logIn("alice");
             TokenPair laptop = core.logIn("alice");
-            core.sessions.logOut(core.caller(phone), phone.refresh());
+            core.sessions.logOut(core.caller(phone), phone.refresh(), CLIENT);
 
-            assertFieldError(() -> core.sessions.logOut(core.caller(laptop), phone.refresh()), "refresh");
+            assertFieldError(() -> core.sessions.logOut(core.caller(laptop), phone.refresh(), CLIENT), "refresh");
         }
 
         @Test
@@ -190,7 +190,7 @@ class SessionsTest {
             core.register("alice");
             TokenPair pair = core.logIn("alice");
 
-            assertFieldError(() -> core.sessions.logOut(core.caller(pair), null), "refresh");
+            assertFieldError(() -> core.sessions.logOut(core.caller(pair), null, CLIENT), "refresh");
         }
     }
 
@@ -204,7 +204,7 @@ class SessionsTest {
             core.logIn("alice");
             TokenPair current = core.logIn("alice");
 
-            assertThat(core.sessions.logOutEverywhere(core.caller(current))).isEqualTo(3);
+            assertThat(core.sessions.logOutEverywhere(core.caller(current), CLIENT)).isEqualTo(3);
         }
 
         @Test
@@ -213,7 +213,7 @@ class SessionsTest {
             TokenPair one = core.logIn("alice");
             TokenPair current = core.logIn("alice");
 
-            core.sessions.logOutEverywhere(core.caller(current));
+            core.sessions.logOutEverywhere(core.caller(current), CLIENT);
 
             for (TokenPair pair : List.of(one, current)) {
                 assertRejected(() -> core.sessions.authenticate(pair.access()));
@@ -228,7 +228,7 @@ class SessionsTest {
             TokenPair bobs = core.logIn("bob");
             TokenPair alices = core.logIn("alice");
 
-            core.sessions.logOutEverywhere(core.caller(alices));
+            core.sessions.logOutEverywhere(core.caller(alices), CLIENT);
 
             assertThat(core.caller(bobs)).isNotNull();
         }
@@ -258,7 +258,7 @@ class SessionsTest {
             core.register("alice");
             TokenPair ended = core.logIn("alice");
             TokenPair current = core.logIn("alice");
-            core.sessions.logOut(core.caller(ended), ended.refresh());
+            core.sessions.logOut(core.caller(ended), ended.refresh(), CLIENT);
 
             assertThat(core.sessions.list(core.caller(current))).extracting(v -> v.session().id())
                     .containsExactly(core.sessionIdOf(current));
@@ -284,7 +284,7 @@ class SessionsTest {
             TokenPair other = core.logIn("alice");
             TokenPair current = core.logIn("alice");
 
-            core.sessions.endSession(core.caller(current), core.sessionIdOf(other));
+            core.sessions.endSession(core.caller(current), core.sessionIdOf(other), CLIENT);
 
             assertThat(core.sessions.list(core.caller(current))).extracting(v -> v.session().id())
                     .containsExactly(core.sessionIdOf(current));
@@ -300,7 +300,7 @@ class SessionsTest {
             TokenPair bobs = core.logIn("bob");
             TokenPair alices = core.logIn("alice");
 
-            assertThatThrownBy(() -> core.sessions.endSession(core.caller(alices), core.sessionIdOf(bobs)))
+            assertThatThrownBy(() -> core.sessions.endSession(core.caller(alices), core.sessionIdOf(bobs), CLIENT))
                     .isInstanceOf(AuthFailure.NotFound.class);
             assertThat(core.caller(bobs)).isNotNull();
         }
@@ -310,7 +310,7 @@ class SessionsTest {
             core.register("alice");
             TokenPair pair = core.logIn("alice");
 
-            assertThatThrownBy(() -> core.sessions.endSession(core.caller(pair), "00000000-0000-0000-0000-000000000000"))
+            assertThatThrownBy(() -> core.sessions.endSession(core.caller(pair), "00000000-0000-0000-0000-000000000000", CLIENT))
                     .isInstanceOf(AuthFailure.NotFound.class);
         }
 
@@ -319,9 +319,9 @@ class SessionsTest {
             core.register("alice");
             TokenPair other = core.logIn("alice");
             TokenPair current = core.logIn("alice");
-            core.sessions.endSession(core.caller(current), core.sessionIdOf(other));
+            core.sessions.endSession(core.caller(current), core.sessionIdOf(other), CLIENT);
 
-            assertThatThrownBy(() -> core.sessions.endSession(core.caller(current), core.sessionIdOf(other)))
+            assertThatThrownBy(() -> core.sessions.endSession(core.caller(current), core.sessionIdOf(other), CLIENT))
                     .isInstanceOf(AuthFailure.NotFound.class);
         }
     }
@@ -334,7 +334,7 @@ class SessionsTest {
             core.register("alice");
             TokenPair ended = core.logIn("alice");
             TokenPair active = core.logIn("alice");
-            core.sessions.logOut(core.caller(ended), ended.refresh());
+            core.sessions.logOut(core.caller(ended), ended.refresh(), CLIENT);
             core.clock.advance(Duration.ofSeconds(1));
 
             assertThat(core.sessions.purge()).isEqualTo(1);

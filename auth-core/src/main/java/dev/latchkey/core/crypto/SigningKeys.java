@@ -12,7 +12,9 @@ import com.nimbusds.jose.jwk.gen.JWKGenerator;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
+import dev.latchkey.core.domain.AuditEvent;
 import dev.latchkey.core.domain.SigningKey;
+import dev.latchkey.core.port.AuditLog;
 import dev.latchkey.core.port.SigningKeyRepository;
 
 import java.security.MessageDigest;
@@ -42,23 +44,31 @@ public final class SigningKeys {
 
     private final JWSAlgorithm algorithm;
     private final SigningKeyRepository repository;
+    private final AuditLog audit;
     private final Clock clock;
     private volatile Keyring keyring;
     private volatile Instant loadedAt = Instant.MIN;
 
-    private SigningKeys(JWSAlgorithm algorithm, SigningKeyRepository repository, Clock clock, Keyring keyring) {
+    private SigningKeys(JWSAlgorithm algorithm, SigningKeyRepository repository, AuditLog audit, Clock clock,
+                        Keyring keyring) {
         this.algorithm = algorithm;
         this.repository = repository;
+        this.audit = audit;
         this.clock = clock;
         this.keyring = keyring;
     }
 
     /** Keys kept in {@code repository}; makes the first one if there is none for {@code algorithm}. */
     public static SigningKeys stored(JWSAlgorithm algorithm, SigningKeyRepository repository, Clock clock) {
+        return stored(algorithm, repository, null, clock);
+    }
+
+    /** As {@link #stored(JWSAlgorithm, SigningKeyRepository, Clock)}, recording each rotation in {@code audit}. */
+    public static SigningKeys stored(JWSAlgorithm algorithm, SigningKeyRepository repository, AuditLog audit, Clock clock) {
         if (!ASYMMETRIC.contains(algorithm)) {
             throw new IllegalArgumentException("stored keys are for " + ASYMMETRIC + ", not " + algorithm);
         }
-        SigningKeys keys = new SigningKeys(algorithm, repository, clock, null);
+        SigningKeys keys = new SigningKeys(algorithm, repository, audit, clock, null);
         keys.reload();
         if (keys.keyring.current == null) {
             repository.add(keys.generate());
@@ -77,7 +87,7 @@ public final class SigningKeys {
                 .algorithm(JWSAlgorithm.HS256)
                 .keyUse(KeyUse.SIGNATURE)
                 .build();
-        return new SigningKeys(JWSAlgorithm.HS256, null, Clock.systemUTC(), new Keyring(key, Map.of(key.getKeyID(), key)));
+        return new SigningKeys(JWSAlgorithm.HS256, null, null, Clock.systemUTC(), new Keyring(key, Map.of(key.getKeyID(), key)));
     }
 
     public JWSAlgorithm algorithm() {
@@ -119,6 +129,11 @@ public final class SigningKeys {
         repository.add(fresh);
         repository.retireAllExcept(fresh.kid(), clock.instant());
         reload();
+        if (audit != null) {
+            // The kid is public (it is in every token and the JWK set); the key itself never leaves storage.
+            audit.record(new AuditEvent(fresh.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), AuditEvent.Type.KEY_ROTATED, null, null, null, null,
+                    algorithm.getName() + " key " + fresh.kid()));
+        }
         return fresh.kid();
     }
 

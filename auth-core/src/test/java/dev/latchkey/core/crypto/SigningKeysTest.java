@@ -11,9 +11,11 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.core.MutableClock;
+import dev.latchkey.core.domain.AuditEvent;
 import dev.latchkey.core.domain.AuthFailure;
 import dev.latchkey.core.domain.TokenClaims;
 import dev.latchkey.core.domain.TokenType;
+import dev.latchkey.core.memory.InMemoryAuditLog;
 import dev.latchkey.core.memory.InMemorySigningKeyRepository;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -214,5 +216,21 @@ class SigningKeysTest {
         }
 
         verify(counted, times(1)).findAll();
+    }
+
+    @Test
+    void rotationIsRecordedWithTheNewKidAndNoKeyMaterial() {
+        InMemoryAuditLog audit = new InMemoryAuditLog();
+        SigningKeys audited = SigningKeys.stored(JWSAlgorithm.ES256, repository, audit, clock);
+        clock.advance(Duration.ofMinutes(1));
+
+        String kid = audited.rotate();
+
+        assertThat(audit.events()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(AuditEvent.Type.KEY_ROTATED);
+            assertThat(event.at()).isEqualTo(clock.instant());
+            assertThat(event.detail()).isEqualTo("ES256 key " + kid);
+            assertThat(event.userId()).isNull();
+        });
     }
 }

@@ -1,0 +1,44 @@
+package dev.latchkey.app;
+
+import dev.latchkey.core.Sessions;
+import dev.latchkey.core.crypto.SigningKeys;
+import dev.latchkey.core.port.AuditLog;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Deletes what Latchkey no longer needs, so storage stays bounded: ended and expired sessions, audit
+ * events older than {@code AUTH_AUDIT_RETENTION}, and on request signing keys retired long enough ago.
+ */
+final class Housekeeping {
+
+    /** How much one purge deleted. */
+    record Purged(int sessions, int auditEvents, int keys) {
+    }
+
+    private final Sessions sessions;
+    private final AuditLog audit;
+    private final SigningKeys keys;
+    private final Duration auditRetention;
+    private final Duration longestTokenLifetime;
+    private final Clock clock;
+
+    Housekeeping(Sessions sessions, AuditLog audit, SigningKeys keys, Duration auditRetention,
+                 Duration longestTokenLifetime, Clock clock) {
+        this.sessions = sessions;
+        this.audit = audit;
+        this.keys = keys;
+        this.auditRetention = auditRetention;
+        this.longestTokenLifetime = longestTokenLifetime;
+        this.clock = clock;
+    }
+
+    /** @param keysToo whether to drop expired signing keys as well (a shared HS256 secret has none) */
+    Purged purge(boolean keysToo) {
+        int ended = sessions.purge();
+        int events = audit.purgeBefore(clock.instant().minus(auditRetention));
+        int dropped = keysToo && !keys.algorithm().getName().equals("HS256") ? keys.dropRetired(longestTokenLifetime) : 0;
+        return new Purged(ended, events, dropped);
+    }
+}
