@@ -1,6 +1,7 @@
 package dev.latchkey.app;
 
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
@@ -18,8 +19,9 @@ enum LogFormat {
     TEXT,
     JSON;
 
-    /** The console appender of {@code logback.xml}; {@link #use} swaps its encoder. */
+    /** The console appender of {@code logback.xml}, behind the async one; {@link #use} swaps its encoder. */
     private static final String APPENDER = "console";
+    private static final String ASYNC = "async";
 
     /** Makes every logger of this process write in this format from now on. */
     void use() {
@@ -31,7 +33,8 @@ enum LogFormat {
             return; // another backend (an embedder's): its own configuration decides
         }
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        if (!(root.getAppender(APPENDER) instanceof ConsoleAppender<ILoggingEvent> console)) {
+        if (!(root.getAppender(ASYNC) instanceof AsyncAppender async)
+                || !(async.getAppender(APPENDER) instanceof ConsoleAppender<ILoggingEvent> console)) {
             return;
         }
         JsonLogLayout layout = new JsonLogLayout();
