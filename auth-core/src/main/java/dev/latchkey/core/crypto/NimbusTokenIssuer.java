@@ -9,6 +9,7 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -198,9 +199,10 @@ public final class NimbusTokenIssuer implements TokenIssuer {
 
     private static JWSSigner signerFor(JWK key) {
         try {
-            JWSSigner signer = new DefaultJWSSignerFactory().createJWSSigner(key);
-            useFastEcProvider(key, signer.getJCAContext());
-            return signer;
+            if (key instanceof ECKey ec) {
+                return FastEcdsa.signer(ec);
+            }
+            return new DefaultJWSSignerFactory().createJWSSigner(key);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign with key " + key.getKeyID(), e);
         }
@@ -213,21 +215,12 @@ public final class NimbusTokenIssuer implements TokenIssuer {
                 return new com.nimbusds.jose.crypto.Ed25519Verifier(okp.toPublicJWK());
             }
             JWSHeader header = new JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.parse(key.getAlgorithm().getName())).build();
-            JWSVerifier verifier = new DefaultJWSVerifierFactory().createJWSVerifier(header, publicKeyOf(key));
-            useFastEcProvider(key, verifier.getJCAContext());
-            return verifier;
+            if (key instanceof ECKey ec) {
+                return FastEcdsa.verifier(ec);
+            }
+            return new DefaultJWSVerifierFactory().createJWSVerifier(header, publicKeyOf(key));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot verify with key " + key.getKeyID(), e);
-        }
-    }
-
-    /**
-     * ECDSA on P-256 is the hot path of login and refresh; Bouncy Castle's implementation is several
-     * times faster than the one in JDK 17. It is set per signer and verifier, not installed globally.
-     */
-    private static void useFastEcProvider(JWK key, com.nimbusds.jose.jca.JCAContext context) {
-        if (key instanceof com.nimbusds.jose.jwk.ECKey) {
-            context.setProvider(com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton.getInstance());
         }
     }
 
