@@ -20,6 +20,14 @@ public final class HttpApi {
     private HttpApi() {
     }
 
+    /**
+     * Loads and initialises the JSON and validation machinery ahead of {@link #create}, e.g. on
+     * another thread while the database opens, so that start-up does the two at once.
+     */
+    public static void warmUp() {
+        new Json();
+    }
+
     public static Javalin create(Accounts accounts, Sessions sessions, TokenIssuer tokens,
                                  BooleanSupplier databaseUp, HttpSettings settings) {
         return create(accounts, sessions, tokens, databaseUp, settings, answered -> { });

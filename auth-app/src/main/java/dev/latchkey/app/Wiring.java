@@ -32,6 +32,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -64,6 +66,9 @@ final class Wiring implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         metrics = config.metricsPort().map(port -> new PrometheusMetrics());
 
+        // Independent start-up work runs beside the database's opening and migration.
+        CompletableFuture<Set<String>> commonPasswords = CompletableFuture.supplyAsync(CommonPasswords::shipped);
+        CompletableFuture.runAsync(HttpApi::warmUp);
         database = Database.open(databaseSettings(config));
         metrics.ifPresent(m -> m.bindPool(database.dataSource()));
         UserRepository users = new JdbiUserRepository(database.jdbi());
@@ -85,7 +90,7 @@ final class Wiring implements AutoCloseable {
                 config.hashThreads(), config.hashQueue());
         metrics.ifPresent(m -> m.bindHashingQueue(hasher));
         gate = new CachedSessionGate(new RepositorySessionGate(sessionStore, users), config.sessionCacheTtl(), 100_000);
-        PasswordPolicy passwordPolicy = new PasswordPolicy(config.passwordMinLength(), CommonPasswords.shipped());
+        PasswordPolicy passwordPolicy = new PasswordPolicy(config.passwordMinLength(), commonPasswords.join());
         Sessions.LoginThrottles throttles = new Sessions.LoginThrottles(
                 new InMemoryLoginThrottle(config.loginMaxFailures(), LONGEST_LOGIN_DELAY, THROTTLE_KEYS),
                 new InMemoryLoginThrottle(config.loginMaxFailures() * ADDRESS_FAILURE_FACTOR, LONGEST_LOGIN_DELAY, THROTTLE_KEYS));
