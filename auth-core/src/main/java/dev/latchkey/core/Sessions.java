@@ -167,8 +167,11 @@ public final class Sessions {
         Session session = sessions.findById(claims.sessionId())
                 .filter(s -> s.userId().equals(claims.userId()) && s.isActiveAt(now))
                 .orElseThrow(() -> new AuthFailure.TokenRejected("session not active"));
-        users.findById(claims.userId()).filter(User::active)
-                .orElseThrow(() -> new AuthFailure.TokenRejected("user not found or inactive"));
+        // The user's side goes through the gate, as for access tokens (cached on a server); the
+        // session row itself is read fresh above, since its refresh token id decides reuse.
+        if (!gate.isOpen(session.id(), claims.userId(), now)) {
+            throw new AuthFailure.TokenRejected("user not found or inactive");
+        }
 
         String nextJti = UUID.randomUUID().toString();
         Instant refreshExpiresAt = earliest(now.plus(policy.refreshTtl()), session.expiresAt());

@@ -39,7 +39,7 @@ public final class NimbusTokenIssuer implements TokenIssuer {
     public static final int MAX_TOKEN_LENGTH = 4096;
     static final Duration LEEWAY = Duration.ofSeconds(30);
     /** Verified tokens remembered, so a token's signature is checked once, not on every request. */
-    private static final int VERIFIED_TOKENS = 20_000;
+    private static final int VERIFIED_TOKENS = 10_000;
 
     private final SigningKeys keys;
     private final String issuer;
@@ -103,7 +103,10 @@ public final class NimbusTokenIssuer implements TokenIssuer {
         }
         SignedJWT jwt = parse(token);
         TokenClaims claims = verifySignedToken(jwt, expected);
-        verified.put(token, new Verified(claims, jwt.getHeader().getKeyID()));
+        if (claims.type() == TokenType.ACCESS) {
+            // A refresh token is spent once, so remembering it would only take memory.
+            verified.put(token, new Verified(claims, jwt.getHeader().getKeyID()));
+        }
         return claims;
     }
 
