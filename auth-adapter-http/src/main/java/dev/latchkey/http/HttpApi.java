@@ -72,6 +72,7 @@ public final class HttpApi {
             new UserRoutes(accounts, sessions, auth, bodies, replies, addresses).register(config.routes);
             new SessionRoutes(sessions, auth, replies, addresses).register(config.routes);
             new PublicRoutes(tokens, databaseUp, replies).register(config.routes);
+            new DocsRoutes().register(config.routes);
 
             config.routes.exception(HttpResponseException.class, problems::handle);
             config.routes.exception(Exception.class, problems::handle);
