@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  */
 public final class HttpApi {
 
+    private static final int MAX_HEADER_BYTES = 16 * 1024;
+
     private HttpApi() {
     }
 
@@ -52,6 +54,9 @@ public final class HttpApi {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.router.ignoreTrailingSlashes = true;
+            // Jetty's own 8 KiB header limit would answer an oversized Authorization header with an
+            // HTML 431 before BearerAuth could refuse it (above 8 KiB) as a problem.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.generateEtags = false;
