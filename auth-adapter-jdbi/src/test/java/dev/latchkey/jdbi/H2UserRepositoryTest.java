@@ -2,29 +2,15 @@ package dev.latchkey.jdbi;
 
 import dev.latchkey.core.port.UserRepository;
 import dev.latchkey.core.port.UserRepositoryContract;
-
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class H2UserRepositoryTest extends UserRepositoryContract {
 
-    private Database database;
+    @RegisterExtension
+    final FreshDatabase database = FreshDatabase.h2();
 
     @Override
     protected UserRepository newRepository() {
-        return new JdbiUserRepository(database().jdbi());
-    }
-
-    private Database database() {
-        if (database == null) {
-            database = TestDatabases.h2();
-        }
-        return database;
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        if (database != null) {
-            database.close();
-        }
+        return new JdbiUserRepository(database.jdbi());
     }
 }

@@ -3,31 +3,22 @@ package dev.latchkey.jdbi;
 import dev.latchkey.core.domain.AuditEvent;
 import dev.latchkey.core.port.AuditLog;
 import dev.latchkey.core.port.AuditLogContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
 class PostgresAuditLogTest extends AuditLogContract {
 
-    private Database database;
-    private JdbiAuditLog log;
+    @RegisterExtension
+    final FreshDatabase database = FreshDatabase.postgres();
 
     @Override
     protected AuditLog newAuditLog() {
-        database = TestDatabases.postgres();
-        log = new JdbiAuditLog(database.jdbi());
-        return log;
+        return new JdbiAuditLog(database.jdbi());
     }
 
     @Override
     protected List<AuditEvent> storedEventsOf(String userId) {
-        return log.findByUser(userId, 100);
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        if (database != null) {
-            database.close();
-        }
+        return new JdbiAuditLog(database.jdbi()).findByUser(userId, 100);
     }
 }

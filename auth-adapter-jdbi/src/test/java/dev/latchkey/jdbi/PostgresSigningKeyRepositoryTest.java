@@ -2,29 +2,15 @@ package dev.latchkey.jdbi;
 
 import dev.latchkey.core.port.SigningKeyRepository;
 import dev.latchkey.core.port.SigningKeyRepositoryContract;
-
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresSigningKeyRepositoryTest extends SigningKeyRepositoryContract {
 
-    private Database database;
+    @RegisterExtension
+    final FreshDatabase database = FreshDatabase.postgres();
 
     @Override
     protected SigningKeyRepository newRepository() {
-        return new JdbiSigningKeyRepository(database().jdbi());
-    }
-
-    private Database database() {
-        if (database == null) {
-            database = TestDatabases.postgres();
-        }
-        return database;
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        if (database != null) {
-            database.close();
-        }
+        return new JdbiSigningKeyRepository(database.jdbi());
     }
 }

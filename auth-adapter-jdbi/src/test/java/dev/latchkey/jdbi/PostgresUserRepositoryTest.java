@@ -2,29 +2,15 @@ package dev.latchkey.jdbi;
 
 import dev.latchkey.core.port.UserRepository;
 import dev.latchkey.core.port.UserRepositoryContract;
-
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresUserRepositoryTest extends UserRepositoryContract {
 
-    private Database database;
+    @RegisterExtension
+    final FreshDatabase database = FreshDatabase.postgres();
 
     @Override
     protected UserRepository newRepository() {
-        return new JdbiUserRepository(database().jdbi());
-    }
-
-    private Database database() {
-        if (database == null) {
-            database = TestDatabases.postgres();
-        }
-        return database;
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        if (database != null) {
-            database.close();
-        }
+        return new JdbiUserRepository(database.jdbi());
     }
 }
