@@ -66,7 +66,17 @@ class DurabilityE2ETest {
         }
     }
 
+    private Map<String, String> databaseEnv;
+
+    /** Settings that choose the database; the embedded H2 file under the data dir by default. */
+    protected Map<String, String> databaseEnv() {
+        return Map.of();
+    }
+
     private ServerProcess start(String logName) {
-        return ServerProcess.startHealthy(dataDir, ServerProcess.freePort(), logs.resolve(logName), Map.of());
+        if (databaseEnv == null) {
+            databaseEnv = databaseEnv(); // one database for both processes of a test
+        }
+        return ServerProcess.startHealthy(dataDir, ServerProcess.freePort(), logs.resolve(logName), databaseEnv);
     }
 }
