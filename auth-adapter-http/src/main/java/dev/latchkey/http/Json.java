@@ -2,6 +2,7 @@ package dev.latchkey.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -21,6 +22,9 @@ import jakarta.validation.Validator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +47,9 @@ final class Json {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // A body is one JSON object with each key once; anything else is malformed.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
         jsonMapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -102,10 +109,23 @@ final class Json {
 
     private ObjectNode object(byte[] body) {
         try {
-            JsonNode node = mapper.readTree(body);
+            // Strict UTF-8 first: an overlong or broken sequence must not be decoded into a letter.
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a byte-order mark is allowed before JSON text
+            }
+            JsonNode node = mapper.readTree(text);
+            if (node instanceof ObjectNode object) {
+                replaceLoneSurrogates(object);
+            }
             if (node instanceof ObjectNode object) {
                 return object;
             }
+        } catch (HttpFailure e) {
+            throw e;
         } catch (IOException e) {
             // Falls through: any unreadable body is answered the same way.
         } catch (RuntimeException e) {
@@ -114,4 +134,27 @@ final class Json {
         throw HttpFailure.of(HttpFailure.Kind.MALFORMED_JSON, "The body is not a JSON object.");
     }
 
+
+    /**
+     * A JSON escape like \\ud800 is not a character; such a string would be turned into "?" when
+     * encoded, so that two different passwords hashed alike. Each lone surrogate becomes U+FFFD,
+     * which no username accepts and no other password contains by accident.
+     */
+    private static void replaceLoneSurrogates(ObjectNode object) {
+        object.properties().forEach(field -> {
+            if (field.getValue().isTextual()) {
+                String text = field.getValue().textValue();
+                StringBuilder clean = new StringBuilder(text.length());
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        clean.append(c).append(text.charAt(++i));
+                    } else {
+                        clean.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+                    }
+                }
+                field.setValue(object.textNode(clean.toString()));
+            }
+        });
+    }
 }

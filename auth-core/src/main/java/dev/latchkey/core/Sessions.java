@@ -113,8 +113,7 @@ public final class Sessions {
             matches = false;
         }
         if (!matches || !found.get().active()) {
-            throttles.perAccountAndAddress().recordFailure(accountThrottleKey, now);
-            throttles.perAddress().recordFailure(address, now);
+            throttles.perAddress().recordFailure(address, now); // the account's try was counted by attempt()
             // The reason is for operators only; the caller gets the same answer whatever it is.
             String reason = found.isEmpty() ? "unknown user" : !matches ? "wrong password" : "inactive account";
             audit.record(AuditEvent.of(now, AuditEvent.Type.LOGIN_FAILED, knownUserId, null, client, reason));
@@ -135,7 +134,9 @@ public final class Sessions {
 
     private void refuseIfThrottled(String accountThrottleKey, String address, Instant now, String userId,
                                    ClientInfo client) {
-        Optional<Duration> wait = throttles.perAccountAndAddress().blockedFor(accountThrottleKey, now)
+        // attempt() checks and counts in one step, so simultaneous guesses cannot all slip past the
+        // limit; a success below takes the count back.
+        Optional<Duration> wait = throttles.perAccountAndAddress().attempt(accountThrottleKey, now)
                 .or(() -> throttles.perAddress().blockedFor(address, now));
         if (wait.isPresent()) {
             Duration retryAfter = roundUpToSeconds(wait.get());

@@ -1,7 +1,6 @@
 package dev.latchkey.core.domain;
 
 import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -41,7 +40,7 @@ public record EmailAddress(String value) {
     }
 
     public static String keyOf(String raw) {
-        return normalise(raw).toLowerCase(Locale.ROOT);
+        return Username.caseFold(normalise(raw));
     }
 
     /** The part before the {@code @}, which a password must not contain. */

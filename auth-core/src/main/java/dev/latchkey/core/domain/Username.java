@@ -1,7 +1,6 @@
 package dev.latchkey.core.domain;
 
 import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -58,8 +57,18 @@ public record Username(String value) {
 
     /** The lookup key of any login input, so that login works in any case. */
     public static String keyOf(String raw) {
-        String folded = normalise(raw).toLowerCase(Locale.ROOT);
+        String folded = caseFold(normalise(raw));
         return Normalizer.normalize(folded, Normalizer.Form.NFKC);
+    }
+
+    /**
+     * Folds case one code point at a time (upper, then lower), so that letters with several lower
+     * forms meet: final and medial sigma, for one. {@code String.toLowerCase} keeps them apart.
+     */
+    static String caseFold(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+        return folded.toString();
     }
 
     @Override

@@ -61,6 +61,15 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     }
 
     @Override
+    public synchronized Optional<Duration> attempt(String key, Instant now) {
+        Optional<Duration> wait = blockedFor(key, now);
+        if (wait.isEmpty()) {
+            recordFailure(key, now);
+        }
+        return wait;
+    }
+
+    @Override
     public synchronized void recordSuccess(String key) {
         failures.remove(key);
     }

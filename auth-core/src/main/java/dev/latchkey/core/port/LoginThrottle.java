@@ -15,5 +15,12 @@ public interface LoginThrottle {
 
     void recordFailure(String key, Instant now);
 
+    /**
+     * In one atomic step: the wait if {@code key} is blocked at {@code now}; otherwise counts this
+     * try as a failure (until {@link #recordSuccess} takes it back) and answers empty. Concurrent
+     * tries therefore cannot all pass a check made before any of them was counted.
+     */
+    Optional<Duration> attempt(String key, Instant now);
+
     void recordSuccess(String key);
 }

@@ -1,0 +1,170 @@
+package dev.latchkey.app.adversarial;
+
+import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.adversarial.Client.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SQL-injection strings and LIKE wildcards in every string field and in the session id of the
+ * path: each is plain data, answered as the contract says, and the server keeps working (a user
+ * registered before the attacks logs in after each of them).
+ */
+class InjectionTest {
+
+    private static AdversarialServer server;
+    private static Client client;
+    private static Account steady;
+
+    @BeforeAll
+    static void start() {
+        server = AdversarialServer.start(Map.of("AUTH_LOGIN_MAX_FAILURES", "1000"));
+        client = new Client(server.port());
+        steady = client.registered(Account.fresh());
+    }
+
+    @AfterEach
+    void serverStillWorks() {
+        assertThat(client.logIn(steady).status()).as("a user registered before the attack logs in").isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static Stream<String> injections() {
+        return Stream.of("' OR '1'='1", "\"; DROP TABLE users; --", "\\' OR 1=1 --", "admin'--", "' OR 1=1; --",
+                "') OR ('1'='1", "1; SELECT pg_sleep(5)", "' UNION SELECT password_hash FROM users --", "%", "_", "%%", "*");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("injections")
+    void injectionAsUsernameAndPasswordIsInvalidCredentials(String injection) {
+        client.post("/api/token/", Map.of("username", injection, "password", injection)).assertProblem(401, "invalid_credentials");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("injections")
+    void injectionAsPasswordOfARealUserIsInvalidCredentials(String injection) {
+        Account account = client.registered(Account.fresh());
+
+        client.post("/api/token/", Map.of("username", account.username(), "password", injection))
+                .assertProblem(401, "invalid_credentials");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("injections")
+    void injectionAsEmailLoginIsInvalidCredentials(String injection) {
+        client.post("/api/token/", Map.of("username", injection + "@example.com", "password", steady.password()))
+                .assertProblem(401, "invalid_credentials");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("injections")
+    void injectionAsUsernameIsRefusedOnRegistration(String injection) {
+        client.register(Account.fresh().withUsername(injection)).assertFieldError("username");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"' OR '1'='1", "\"; DROP TABLE users; --", "\\' OR 1=1 --", "' UNION SELECT 1 --"})
+    void injectionAsEmailIsRefusedOnRegistration(String injection) {
+        client.register(Account.fresh().withEmail(injection + "@example.com")).assertFieldError("email");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("injections")
+    void injectionInAPasswordIsStoredAsTyped(String injection) {
+        Account account = client.registered(Account.fresh().withPassword(injection + "-Lantern-" + Account.token()));
+
+        assertThat(client.logIn(account).status()).isEqualTo(200);
+        client.post("/api/token/", Map.of("username", account.username(), "password", injection))
+                .assertProblem(401, "invalid_credentials");
+    }
+
+    @Test
+    void likeWildcardsInAUsernameMatchNobody() {
+        String tag = Account.token();
+        Account account = client.registered(Account.fresh().withUsername("wild_card_" + tag));
+
+        for (String pattern : new String[] {"wild%", "wild_card_%", "%" + tag, "wildxcardx" + tag, "_ild_card_" + tag}) {
+            client.post("/api/token/", Map.of("username", pattern, "password", account.password()))
+                    .assertProblem(401, "invalid_credentials");
+        }
+    }
+
+    @Test
+    void likeWildcardsInAnEmailMatchNobody() {
+        String tag = Account.token();
+        Account account = client.registered(Account.fresh().withEmail("wild_" + tag + "@example.com"));
+
+        for (String pattern : new String[] {"%@example.com", "wild%@example.com", "wildx" + tag + "@example.com", "%"}) {
+            client.post("/api/token/", Map.of("username", pattern, "password", account.password()))
+                    .assertProblem(401, "invalid_credentials");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("injections")
+    void injectionAsRefreshTokenIsNotValid(String injection) {
+        client.refresh(injection).assertProblem(401, "token_not_valid");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("injections")
+    void injectionAsTokenToVerifyIsNotValid(String injection) {
+        client.verify(injection).assertProblem(401, "token_not_valid");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("injections")
+    void injectionAsBearerTokenIsNotValid(String injection) {
+        client.get("/api/users/me/", "Bearer " + injection.replace(" ", "")).assertProblem(401, "token_not_valid");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("injections")
+    void injectionAsLogoutTokenIsAFieldErrorAndEndsNothing(String injection) {
+        Tokens tokens = client.newSession();
+
+        client.post("/api/users/logout/", Map.of("refresh", injection), tokens.access()).assertFieldError("refresh");
+        assertThat(client.me(tokens.access()).status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("injections")
+    void injectionAsOldPasswordIsAFieldErrorAndChangesNothing(String injection) {
+        Account account = client.registered(Account.fresh());
+        Tokens tokens = client.loggedIn(account);
+        String fresh = "New-" + Account.token() + "-Harbour";
+
+        client.post("/api/users/change-password/", Map.of("old_password", injection, "new_password", fresh,
+                "new_password_confirm", fresh), tokens.access()).assertFieldError("old_password");
+        assertThat(client.logIn(account).status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("injections")
+    void injectionAsSessionIdIsNotFoundAndEndsNothing(String injection) {
+        Account account = client.registered(Account.fresh());
+        Tokens other = client.loggedIn(account);
+        Tokens caller = client.loggedIn(account);
+        String id = URLEncoder.encode(injection, StandardCharsets.UTF_8).replace("+", "%20");
+
+        client.delete("/api/users/sessions/" + id + "/", caller.access()).assertProblem(404, "not_found");
+        assertThat(client.me(other.access()).status()).isEqualTo(200);
+        assertThat(client.get("/api/users/sessions/", "Bearer " + caller.access()).json()).hasSize(2);
+    }
+}

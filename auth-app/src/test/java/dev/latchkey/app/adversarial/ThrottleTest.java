@@ -1,0 +1,83 @@
+package dev.latchkey.app.adversarial;
+
+import dev.latchkey.app.AdversarialServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+import java.util.Map;
+
+import static dev.latchkey.app.adversarial.Throttling.MAX_FAILURES;
+import static dev.latchkey.app.adversarial.Throttling.assertThrottled;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The login throttle with no trusted proxy: the socket's address counts, so a spoofed
+ * {@code X-Forwarded-For} and other names for the same account do not buy more guesses.
+ */
+class ThrottleTest {
+
+    private static AdversarialServer server;
+    private static Client client;
+    private static Throttling logins;
+
+    @BeforeAll
+    static void start() {
+        server = AdversarialServer.start(Map.of());
+        client = new Client(server.port());
+        logins = new Throttling(client);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void rightPasswordAfterFiveFailuresIsThrottled() {
+        Account account = client.registered(Account.fresh());
+        logins.fail(account, MAX_FAILURES, null);
+
+        assertThrottled(client.logIn(account));
+    }
+
+    @Test
+    void spoofedForwardedForDoesNotEscapeTheThrottle() {
+        Account account = client.registered(Account.fresh());
+        for (int i = 0; i < MAX_FAILURES; i++) {
+            logins.wrongPassword(account, "203.0.113." + (i + 1)).assertProblem(401, "invalid_credentials");
+        }
+
+        assertThrottled(logins.logIn(account, "198.51.100.7"));
+    }
+
+    @Test
+    void unknownAccountIsThrottledLikeAKnownOne() {
+        Account nobody = Account.fresh();
+        logins.fail(nobody, MAX_FAILURES, null);
+
+        assertThrottled(logins.wrongPassword(nobody, null));
+    }
+
+    @Test
+    void switchingBetweenUsernameEmailAndCaseDoesNotResetTheCount() {
+        Account account = client.registered(Account.fresh());
+        String[] names = {account.username(), account.email(), account.username().toUpperCase(Locale.ROOT),
+                account.email().toUpperCase(Locale.ROOT), " " + account.username() + " "};
+        for (String name : names) {
+            logins.logIn(name, "Wrong-" + Account.token(), null).assertProblem(401, "invalid_credentials");
+        }
+
+        assertThrottled(logins.logIn(account.email(), account.password(), null));
+    }
+
+    @Test
+    void throttlingOneAccountLeavesAnotherAlone() {
+        Account throttled = client.registered(Account.fresh());
+        Account other = client.registered(Account.fresh());
+        logins.fail(throttled, MAX_FAILURES, null);
+
+        assertThat(client.logIn(other).status()).isEqualTo(200);
+    }
+}

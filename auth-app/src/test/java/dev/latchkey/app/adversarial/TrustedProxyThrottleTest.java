@@ -1,0 +1,76 @@
+package dev.latchkey.app.adversarial;
+
+import dev.latchkey.app.AdversarialServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static dev.latchkey.app.adversarial.Throttling.MAX_FAILURES;
+import static dev.latchkey.app.adversarial.Throttling.assertThrottled;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The login throttle behind a trusted proxy (AUTH_TRUSTED_PROXIES=127.0.0.1): the client address is
+ * the right-most untrusted {@code X-Forwarded-For} hop, so other clients are not locked out, and
+ * what a client writes in front of that hop does not change who it is.
+ */
+class TrustedProxyThrottleTest {
+
+    private static AdversarialServer server;
+    private static Client client;
+    private static Throttling logins;
+
+    @BeforeAll
+    static void start() {
+        server = AdversarialServer.start(Map.of("AUTH_TRUSTED_PROXIES", "127.0.0.1"));
+        client = new Client(server.port());
+        logins = new Throttling(client);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void anotherClientAddressIsNotThrottledForThatAccount() {
+        Account account = client.registered(Account.fresh());
+        logins.fail(account, MAX_FAILURES, "203.0.113.10");
+        assertThrottled(logins.logIn(account, "203.0.113.10"));
+
+        assertThat(logins.logIn(account, "203.0.113.11").status()).isEqualTo(200);
+    }
+
+    @Test
+    void addressesWrittenInFrontOfTheProxiedHopDoNotEscape() {
+        Account account = client.registered(Account.fresh());
+        logins.fail(account, MAX_FAILURES, "203.0.113.20");
+
+        assertThrottled(logins.logIn(account, "198.51.100.1, 203.0.113.20"));
+    }
+
+    @Test
+    void unparsableForwardedForCountsAsTheProxyItself() {
+        Account account = client.registered(Account.fresh());
+        String[] garbage = {"not-an-address", "999.1.1.1", "203.0.113.30; DROP", "localhost", "::g"};
+        for (String forwardedFor : garbage) {
+            logins.wrongPassword(account, forwardedFor).assertProblem(401, "invalid_credentials");
+        }
+
+        assertThrottled(logins.logIn(account, "<script>"));
+    }
+
+    @Test
+    void sprayingOnePasswordOverManyAccountsFromOneAddressIsThrottled() {
+        Account victim = client.registered(Account.fresh());
+        String sprayer = "203.0.113.40";
+        for (int i = 0; i < 20 * MAX_FAILURES; i++) {
+            logins.logIn("nobody_" + Account.token(), "Summer2024!", sprayer).assertProblem(401, "invalid_credentials");
+        }
+
+        assertThrottled(logins.logIn(victim, sprayer));
+        assertThat(logins.logIn(victim, "203.0.113.41").status()).as("another client").isEqualTo(200);
+    }
+}
