@@ -60,8 +60,9 @@ public final class Main {
         }
         Running running = new Running(app, wiring, chores, metricsServer);
         Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "latchkey-shutdown"));
-        log.info("Latchkey listening on {}:{} ({}){}", config.host(), app.port(),
+        log.info("Latchkey listening on {}:{} ({}; bcrypt by {}){}", config.host(), app.port(),
                 config.usesPostgres() ? "PostgreSQL" : "H2 under " + config.dataDir().toAbsolutePath(),
+                wiring.bcryptImplementation,
                 metricsServer == null ? "" : "; metrics on port " + metricsServer.port());
         return running;
     }

@@ -60,6 +60,8 @@ final class Wiring implements AutoCloseable {
     final Housekeeping housekeeping;
     private final TokenIssuer tokens;
     private final BoundedPasswordHasher hasher;
+    /** Which bcrypt computes password hashes: "libxcrypt" or "java" (see {@link BcryptPasswordHasher}). */
+    final String bcryptImplementation;
 
     private Wiring(Config config) {
         this.config = config;
@@ -69,6 +71,8 @@ final class Wiring implements AutoCloseable {
         // Independent start-up work runs beside the database's opening and migration.
         CompletableFuture<Set<String>> commonPasswords = CompletableFuture.supplyAsync(CommonPasswords::shipped);
         CompletableFuture.runAsync(HttpApi::warmUp);
+        CompletableFuture<BcryptPasswordHasher> bcryptLoaded =
+                CompletableFuture.supplyAsync(() -> new BcryptPasswordHasher(config.bcryptCost()));
         database = Database.open(databaseSettings(config));
         metrics.ifPresent(m -> m.bindPool(database.dataSource()));
         UserRepository users = new JdbiUserRepository(database.jdbi());
@@ -86,8 +90,9 @@ final class Wiring implements AutoCloseable {
                         new JdbiSigningKeyRepository(database.jdbi()), audit, clock);
         TokenIssuer tokens = new NimbusTokenIssuer(keys, config.issuer(), config.audience().orElse(null), clock);
 
-        hasher = new BoundedPasswordHasher(new BcryptPasswordHasher(config.bcryptCost()),
-                config.hashThreads(), config.hashQueue());
+        BcryptPasswordHasher bcrypt = bcryptLoaded.join();
+        bcryptImplementation = bcrypt.implementation();
+        hasher = new BoundedPasswordHasher(bcrypt, config.hashThreads(), config.hashQueue());
         metrics.ifPresent(m -> m.bindHashingQueue(hasher));
         gate = new CachedSessionGate(new RepositorySessionGate(sessionStore, users), config.sessionCacheTtl(), 100_000);
         PasswordPolicy passwordPolicy = new PasswordPolicy(config.passwordMinLength(), commonPasswords.join());
