@@ -29,7 +29,7 @@ public final class BcryptPasswordHasher implements PasswordHasher {
     private final Libxcrypt libxcrypt;
 
     public BcryptPasswordHasher(int cost) {
-        this(cost, Libxcrypt.shared());
+        this(cost, libxcryptIfPresent());
     }
 
     BcryptPasswordHasher(int cost, Optional<Libxcrypt> libxcrypt) {
@@ -71,6 +71,14 @@ public final class BcryptPasswordHasher implements PasswordHasher {
     @Override
     public boolean needsRehash(String hash) {
         return costOf(hash) < cost;
+    }
+
+    private static Optional<Libxcrypt> libxcryptIfPresent() {
+        try {
+            return Libxcrypt.shared();
+        } catch (LinkageError e) {
+            return Optional.empty(); // JNA is not on the class path: an embedder chose pure Java
+        }
     }
 
     /** The bytes bcrypt reads, derived exactly as the Java library derives them before hashing. */
