@@ -13,22 +13,34 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A small HTTP client for one Latchkey server: JSON in, {@link Reply} out. */
-final class Api {
+/**
+ * A small HTTP client for one Latchkey server: JSON in, {@link Reply} out. Public for the adversarial
+ * tests' {@code Client}, which sends through it and shares its {@link Reply}, {@link Tokens} and JSON helpers.
+ */
+public final class Api {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    public static final ObjectMapper JSON = new ObjectMapper();
+    /** How long one request may take. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http;
-    private final URI base;
+    private final IntSupplier port;
 
-    Api(int port) {
-        this.base = URI.create("http://127.0.0.1:" + port);
+    public Api(int port) {
+        this(() -> port);
+    }
+
+    /** A client that asks {@code port} at each request, for a server that starts after the client is made. */
+    Api(IntSupplier port) {
+        this.port = port;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -36,11 +48,12 @@ final class Api {
     }
 
     /** A request builder for {@code path}, with nothing set but the address and a timeout. */
-    HttpRequest.Builder request(String path) {
+    public HttpRequest.Builder request(String path) {
+        URI base = URI.create("http://127.0.0.1:" + port.getAsInt());
         return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
     }
 
-    Reply send(HttpRequest.Builder request) {
+    public Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.headers(), response.body());
@@ -138,7 +151,8 @@ final class Api {
         return reply;
     }
 
-    static String json(Map<String, ?> body) {
+    /** {@code body} as JSON text. */
+    public static String json(Object body) {
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
@@ -147,9 +161,12 @@ final class Api {
     }
 
     /** One HTTP answer. */
-    record Reply(int status, HttpHeaders headers, String body) {
+    public record Reply(int status, HttpHeaders headers, String body) {
 
-        JsonNode json() {
+        /** Text that would mean an internal detail reached the client. */
+        private static final List<String> LEAKS = List.of("Exception", "at dev.", "SQL", "org.h2", "java.", "Caused by");
+
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (JsonProcessingException e) {
@@ -157,37 +174,56 @@ final class Api {
             }
         }
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             return headers.firstValue(name);
         }
 
         /**
          * Asserts an RFC 9457 problem with this status and {@code code}, as the contract's error table
-         * says, and returns its body for further checks.
+         * says, sent with the headers every answer carries and without any internal detail, and
+         * returns its body for further checks.
          */
-        JsonNode assertProblem(int expectedStatus, String expectedCode) {
+        public JsonNode assertProblem(int expectedStatus, String expectedCode) {
             assertThat(status).as("status of %s", body).isEqualTo(expectedStatus);
-            assertThat(header("Content-Type")).as("Content-Type").hasValueSatisfying(
+            assertThat(header("Content-Type")).as("Content-Type of %s", body).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
             JsonNode problem = json();
             assertThat(problem.path("status").isInt()).as("numeric status in %s", body).isTrue();
             assertThat(problem.path("status").asInt()).as("status in %s", body).isEqualTo(expectedStatus);
             assertThat(problem.path("code").asText()).as("code in %s", body).isEqualTo(expectedCode);
+            if (expectedCode.equals("not_authenticated")) {
+                assertThat(header("WWW-Authenticate")).as("WWW-Authenticate").hasValueSatisfying(
+                        challenge -> assertThat(challenge).startsWith("Bearer"));
+            }
+            assertHardened();
+            assertLeaksNothing();
             return problem;
         }
 
         /** Asserts a 400 {@code validation_failed} naming {@code field} in {@code errors}. */
-        JsonNode assertFieldError(String field) {
+        public JsonNode assertFieldError(String field) {
             JsonNode problem = assertProblem(400, "validation_failed");
             assertThat(problem.path("errors").path(field).isArray()).as("errors.%s in %s", field, body).isTrue();
             assertThat(problem.path("errors").path(field)).as("errors.%s in %s", field, body).isNotEmpty();
             return problem;
         }
+
+        /** Asserts the headers the contract puts on every answer. */
+        private void assertHardened() {
+            assertThat(header("Cache-Control")).as("Cache-Control on %d", status).hasValue("no-store");
+            assertThat(header("X-Content-Type-Options")).as("X-Content-Type-Options on %d", status).hasValue("nosniff");
+        }
+
+        /** Asserts that no exception, stack frame, SQL or library name reached the body. */
+        private void assertLeaksNothing() {
+            assertThat(body).as("body of %d", status).doesNotContain(LEAKS);
+            assertThat(body.toLowerCase(Locale.ROOT)).as("body of %d", status).doesNotContain("jdbi", "org.h2");
+        }
     }
 
     /** The token pair of one login or refresh. */
-    record Tokens(String access, String refresh) {
-        static Tokens of(Reply reply) {
+    public record Tokens(String access, String refresh) {
+        public static Tokens of(Reply reply) {
             JsonNode body = reply.json();
             return new Tokens(body.get("access").asText(), body.get("refresh").asText());
         }

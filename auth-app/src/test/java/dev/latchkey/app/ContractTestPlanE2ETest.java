@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.Api.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,19 +25,9 @@ class ContractTestPlanE2ETest {
     private static final List<String> USER_FIELDS = List.of("id", "username", "email", "date_joined", "last_login");
     private static final List<String> PAIR_FIELDS = List.of("access", "refresh", "token_type", "expires_in");
 
-    private static TestServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
+    private static final Api api = server.api();
 
     @Nested
     class Registration {

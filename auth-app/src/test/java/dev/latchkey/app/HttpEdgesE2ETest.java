@@ -3,9 +3,8 @@ package dev.latchkey.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.Api.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,19 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** HTTP conventions of the contract: media types, sizes, malformed input, routing, headers, health, keys. */
 class HttpEdgesE2ETest {
 
-    private static TestServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
+    private static final Api api = server.api();
 
     @Test
     void bodyWithoutJsonContentTypeIsUnsupported() {

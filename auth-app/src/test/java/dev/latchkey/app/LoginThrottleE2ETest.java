@@ -1,9 +1,8 @@
 package dev.latchkey.app;
 
 import dev.latchkey.app.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,19 +11,9 @@ class LoginThrottleE2ETest {
 
     private static final int MAX_FAILURES = 5;
 
-    private static TestServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
+    private static final Api api = server.api();
 
     @Test
     void tryAfterTooManyFailuresIsThrottledWithRetryAfter() {

@@ -4,27 +4,35 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** A user nobody has registered yet: every call to {@link #unique()} gives fresh names. */
-record NewUser(String username, String email, String password) {
+/**
+ * A user nobody has registered yet: every call to {@link #unique()} gives fresh names. Public for the
+ * adversarial tests, which use it too.
+ */
+public record NewUser(String username, String email, String password) {
 
-    static NewUser unique() {
+    public static NewUser unique() {
         return new NewUser("user_" + token(), "mail." + token() + "@example.com", "Pw!" + token() + "-Lantern");
     }
 
-    NewUser withUsername(String username) {
+    /** A short random tag, to make names unique within one server. */
+    public static String token() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    public NewUser withUsername(String username) {
         return new NewUser(username, email, password);
     }
 
-    NewUser withEmail(String email) {
+    public NewUser withEmail(String email) {
         return new NewUser(username, email, password);
     }
 
-    NewUser withPassword(String password) {
+    public NewUser withPassword(String password) {
         return new NewUser(username, email, password);
     }
 
     /** The body of {@code POST /api/users/register/}. */
-    Map<String, Object> registration() {
+    public Map<String, Object> registration() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", username);
         body.put("email", email);
@@ -34,14 +42,10 @@ record NewUser(String username, String email, String password) {
     }
 
     /** The body of {@code POST /api/token/}. */
-    Map<String, Object> credentials() {
+    public Map<String, Object> credentials() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", username);
         body.put("password", password);
         return body;
-    }
-
-    private static String token() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 }

@@ -3,9 +3,8 @@ package dev.latchkey.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.Api.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,19 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The contract's "Tokens and sessions": rotation, reuse, concurrency, and ending sessions. */
 class SessionRulesE2ETest {
 
-    private static TestServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
+    private static final Api api = server.api();
 
     // --- rotation and reuse ---
 

@@ -1,8 +1,9 @@
 package dev.latchkey.app.adversarial;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.app.Api;
+import dev.latchkey.app.Api.Reply;
+import dev.latchkey.app.Api.Tokens;
+import dev.latchkey.app.NewUser;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,57 +11,36 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An HTTP client for hostile requests to one server: bodies, content types and headers exactly as
  * given, and a raw socket for what {@code java.net.http} refuses to send (a lying Content-Length).
+ * It sends through {@link Api} and answers with its {@link Reply}.
  */
 final class Client {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    /** Text that would mean an internal detail reached the client. */
-    private static final List<String> LEAKS = List.of("Exception", "at dev.", "SQL", "org.h2", "java.", "Caused by");
-
     private final int port;
-    private final URI base;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final Api api;
 
     Client(int port) {
         this.port = port;
-        this.base = URI.create("http://127.0.0.1:" + port);
+        this.api = new Api(port);
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
+        return api.request(path);
     }
 
     Reply send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api.send(request);
     }
 
     Reply post(String path, Map<String, ?> body) {
@@ -68,7 +48,7 @@ final class Client {
     }
 
     Reply post(String path, Map<String, ?> body, String bearer) {
-        return postRaw(path, json(body).getBytes(StandardCharsets.UTF_8), "application/json",
+        return postRaw(path, Api.json(body).getBytes(StandardCharsets.UTF_8), "application/json",
                 bearer == null ? null : "Bearer " + bearer);
     }
 
@@ -104,22 +84,22 @@ final class Client {
 
     // --- the endpoints most tests go through ---
 
-    Reply register(Account account) {
+    Reply register(NewUser account) {
         return post("/api/users/register/", account.registration());
     }
 
     /** Registers {@code account}; fails the test unless the server answers 201. */
-    Account registered(Account account) {
+    NewUser registered(NewUser account) {
         Reply reply = register(account);
         assertThat(reply.status()).as("register %s: %s", account.username(), reply.body()).isEqualTo(201);
         return account;
     }
 
-    Reply logIn(Account account) {
+    Reply logIn(NewUser account) {
         return post("/api/token/", account.credentials());
     }
 
-    Tokens loggedIn(Account account) {
+    Tokens loggedIn(NewUser account) {
         Reply reply = logIn(account);
         assertThat(reply.status()).as("log in %s: %s", account.username(), reply.body()).isEqualTo(200);
         return Tokens.of(reply);
@@ -127,7 +107,7 @@ final class Client {
 
     /** A fresh account, registered and logged in once. */
     Tokens newSession() {
-        return loggedIn(registered(Account.fresh()));
+        return loggedIn(registered(NewUser.unique()));
     }
 
     Reply me(String access) {
@@ -152,7 +132,7 @@ final class Client {
      */
     Reply rawExchange(String head, byte[] body) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            socket.setSoTimeout((int) Api.TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();
             out.write((head + "\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
@@ -203,75 +183,5 @@ final class Client {
                     .add(lines[i].substring(colon + 1).strip());
         }
         return new Reply(status, HttpHeaders.of(headers, (k, v) -> true), text.substring(end + 4));
-    }
-
-    static String json(Object body) {
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    /** One HTTP answer. */
-    record Reply(int status, HttpHeaders headers, String body) {
-
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (JsonProcessingException e) {
-                throw new AssertionError("not JSON (" + status + "): " + body, e);
-            }
-        }
-
-        Optional<String> header(String name) {
-            return headers.firstValue(name);
-        }
-
-        /**
-         * Asserts an RFC 9457 problem with this status and {@code code}, sent with the headers every
-         * answer carries and without any internal detail, and returns its body.
-         */
-        JsonNode assertProblem(int expectedStatus, String expectedCode) {
-            assertThat(status).as("status of %s", body).isEqualTo(expectedStatus);
-            assertThat(header("Content-Type")).as("Content-Type of %s", body).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
-            JsonNode problem = json();
-            assertThat(problem.path("status").asInt()).as("status in %s", body).isEqualTo(expectedStatus);
-            assertThat(problem.path("code").asText()).as("code in %s", body).isEqualTo(expectedCode);
-            if (expectedCode.equals("not_authenticated")) {
-                assertThat(header("WWW-Authenticate")).as("WWW-Authenticate").hasValueSatisfying(
-                        challenge -> assertThat(challenge).startsWith("Bearer"));
-            }
-            assertHardened();
-            assertLeaksNothing();
-            return problem;
-        }
-
-        /** Asserts a 400 {@code validation_failed} naming {@code field} in {@code errors}. */
-        JsonNode assertFieldError(String field) {
-            JsonNode problem = assertProblem(400, "validation_failed");
-            assertThat(problem.path("errors").path(field).isArray()).as("errors.%s in %s", field, body).isTrue();
-            assertThat(problem.path("errors").path(field)).as("errors.%s in %s", field, body).isNotEmpty();
-            return problem;
-        }
-
-        void assertHardened() {
-            assertThat(header("Cache-Control")).as("Cache-Control on %d", status).hasValue("no-store");
-            assertThat(header("X-Content-Type-Options")).as("X-Content-Type-Options on %d", status).hasValue("nosniff");
-        }
-
-        void assertLeaksNothing() {
-            assertThat(body).as("body of %d", status).doesNotContain(LEAKS);
-            assertThat(body.toLowerCase(Locale.ROOT)).as("body of %d", status).doesNotContain("jdbi", "org.h2");
-        }
-    }
-
-    /** The token pair of one login or refresh. */
-    record Tokens(String access, String refresh) {
-        static Tokens of(Reply reply) {
-            JsonNode body = reply.json();
-            return new Tokens(body.get("access").asText(), body.get("refresh").asText());
-        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.latchkey.app.adversarial;
 
+import dev.latchkey.app.Api;
+import dev.latchkey.app.NewUser;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +30,9 @@ enum Endpoint {
 
     /** A fresh user logged in once, and a valid body for this endpoint. */
     Scene scene(Client client) {
-        Account account = client.registered(Account.fresh());
-        Client.Tokens tokens = client.loggedIn(account);
-        return new Scene(this, client, account, Account.fresh(), tokens);
+        NewUser account = client.registered(NewUser.unique());
+        Api.Tokens tokens = client.loggedIn(account);
+        return new Scene(this, client, account, NewUser.unique(), tokens);
     }
 
     /**
@@ -37,7 +40,7 @@ enum Endpoint {
      *
      * @param unregistered an account nobody has registered, whose registration body {@link #REGISTER} sends
      */
-    record Scene(Endpoint endpoint, Client client, Account account, Account unregistered, Client.Tokens tokens) {
+    record Scene(Endpoint endpoint, Client client, NewUser account, NewUser unregistered, Api.Tokens tokens) {
 
         String bearer() {
             return endpoint.needsBearer ? tokens.access() : null;
@@ -48,7 +51,7 @@ enum Endpoint {
         }
 
         Map<String, Object> validBody() {
-            String fresh = "New-" + Account.token() + "-Harbour";
+            String fresh = "New-" + NewUser.token() + "-Harbour";
             Map<String, Object> body = new LinkedHashMap<>();
             switch (endpoint) {
                 case REGISTER -> body.putAll(unregistered.registration());
@@ -64,7 +67,7 @@ enum Endpoint {
             return body;
         }
 
-        Client.Reply send(Map<String, Object> body) {
+        Api.Reply send(Map<String, Object> body) {
             return client.post(endpoint.path, body, bearer());
         }
 

@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class ForgedClaimsTest {
     }
 
     private static int status(String token) {
-        Client.Reply me = client.me(token);
+        Api.Reply me = client.me(token);
         if (me.status() != 200) {
             me.assertProblem(401, "token_not_valid");
         }

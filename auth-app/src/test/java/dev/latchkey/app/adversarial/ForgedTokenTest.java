@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.ECKey;
 import dev.latchkey.app.AdversarialServer;
-import dev.latchkey.app.adversarial.Client.Reply;
-import dev.latchkey.app.adversarial.Client.Tokens;
+import dev.latchkey.app.Api;
+import dev.latchkey.app.Api.Reply;
+import dev.latchkey.app.Api.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class ForgedTokenTest {
         return Stream.of(
                 // No signature, or the wrong kind of signature.
                 forgery("alg none with an empty signature", (f, g) -> Forger.assemble(
-                        (ObjectNode) Client.JSON.createObjectNode().put("alg", "none").put("typ", "JWT"), g.claims(), "")),
+                        (ObjectNode) Api.JSON.createObjectNode().put("alg", "none").put("typ", "JWT"), g.claims(), "")),
                 forgery("alg none keeping the kid", (f, g) -> Forger.assemble(g.header().put("alg", "none"), g.claims(), "")),
                 forgery("alg NONE in capitals, signed by the server key", (f, g) -> f.signedByServer(g.header().put("alg", "NONE"), g.claims())),
                 forgery("HS256 keyed with the published JWK", (f, g) -> Forger.hmacSigned(
@@ -114,12 +115,12 @@ class ForgedTokenTest {
                 // Keys the token brings along.
                 forgery("own key embedded as jwk", (f, g) -> {
                     ObjectNode header = g.header().put("kid", f.ownKey().getKeyID());
-                    header.set("jwk", Client.JSON.valueToTree(f.ownKey().toPublicJWK().toJSONObject()));
+                    header.set("jwk", Api.JSON.valueToTree(f.ownKey().toPublicJWK().toJSONObject()));
                     return f.signedByOwnKey(header, g.claims());
                 }),
                 forgery("own key embedded as jwk under the server's kid", (f, g) -> {
                     ObjectNode header = g.header();
-                    header.set("jwk", Client.JSON.valueToTree(f.ownKey().toPublicJWK().toJSONObject()));
+                    header.set("jwk", Api.JSON.valueToTree(f.ownKey().toPublicJWK().toJSONObject()));
                     return f.signedByOwnKey(header, g.claims());
                 }),
                 forgery("own key under the server's kid", (f, g) -> f.signedByOwnKey(g.header(), g.claims())),
@@ -131,7 +132,7 @@ class ForgedTokenTest {
                         .put("jku", "http://127.0.0.1:1/.well-known/jwks.json"), g.claims())),
                 forgery("jwk header holding the server's own public key, signed by the server key", (f, g) -> {
                     ObjectNode header = g.header();
-                    header.set("jwk", Client.JSON.valueToTree(f.serverPublicKey().toJSONObject()));
+                    header.set("jwk", Api.JSON.valueToTree(f.serverPublicKey().toJSONObject()));
                     return f.signedByServer(header, g.claims());
                 }),
                 // Hostile key ids, each signed by the server key so that only the kid is wrong.

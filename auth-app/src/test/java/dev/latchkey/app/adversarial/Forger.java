@@ -9,6 +9,7 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import dev.latchkey.app.Api;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -71,7 +72,7 @@ final class Forger {
 
     private static ObjectNode part(String token, int index) {
         try {
-            return (ObjectNode) Client.JSON.readTree(B64_DECODER.decode(parts(token)[index]));
+            return (ObjectNode) Api.JSON.readTree(B64_DECODER.decode(parts(token)[index]));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,7 +94,7 @@ final class Forger {
 
     static String json(ObjectNode node) {
         try {
-            return Client.JSON.writeValueAsString(node);
+            return Api.JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

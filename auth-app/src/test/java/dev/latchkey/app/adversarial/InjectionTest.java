@@ -1,7 +1,8 @@
 package dev.latchkey.app.adversarial;
 
 import dev.latchkey.app.AdversarialServer;
-import dev.latchkey.app.adversarial.Client.Tokens;
+import dev.latchkey.app.Api.Tokens;
+import dev.latchkey.app.NewUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,13 +27,13 @@ class InjectionTest {
 
     private static AdversarialServer server;
     private static Client client;
-    private static Account steady;
+    private static NewUser steady;
 
     @BeforeAll
     static void start() {
         server = AdversarialServer.start(Map.of("AUTH_LOGIN_MAX_FAILURES", "1000"));
         client = new Client(server.port());
-        steady = client.registered(Account.fresh());
+        steady = client.registered(NewUser.unique());
     }
 
     @AfterEach
@@ -59,7 +60,7 @@ class InjectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("injections")
     void injectionAsPasswordOfARealUserIsInvalidCredentials(String injection) {
-        Account account = client.registered(Account.fresh());
+        NewUser account = client.registered(NewUser.unique());
 
         client.post("/api/token/", Map.of("username", account.username(), "password", injection))
                 .assertProblem(401, "invalid_credentials");
@@ -75,19 +76,19 @@ class InjectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("injections")
     void injectionAsUsernameIsRefusedOnRegistration(String injection) {
-        client.register(Account.fresh().withUsername(injection)).assertFieldError("username");
+        client.register(NewUser.unique().withUsername(injection)).assertFieldError("username");
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"' OR '1'='1", "\"; DROP TABLE users; --", "\\' OR 1=1 --", "' UNION SELECT 1 --"})
     void injectionAsEmailIsRefusedOnRegistration(String injection) {
-        client.register(Account.fresh().withEmail(injection + "@example.com")).assertFieldError("email");
+        client.register(NewUser.unique().withEmail(injection + "@example.com")).assertFieldError("email");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("injections")
     void injectionInAPasswordIsStoredAsTyped(String injection) {
-        Account account = client.registered(Account.fresh().withPassword(injection + "-Lantern-" + Account.token()));
+        NewUser account = client.registered(NewUser.unique().withPassword(injection + "-Lantern-" + NewUser.token()));
 
         assertThat(client.logIn(account).status()).isEqualTo(200);
         client.post("/api/token/", Map.of("username", account.username(), "password", injection))
@@ -96,8 +97,8 @@ class InjectionTest {
 
     @Test
     void likeWildcardsInAUsernameMatchNobody() {
-        String tag = Account.token();
-        Account account = client.registered(Account.fresh().withUsername("wild_card_" + tag));
+        String tag = NewUser.token();
+        NewUser account = client.registered(NewUser.unique().withUsername("wild_card_" + tag));
 
         for (String pattern : new String[] {"wild%", "wild_card_%", "%" + tag, "wildxcardx" + tag, "_ild_card_" + tag}) {
             client.post("/api/token/", Map.of("username", pattern, "password", account.password()))
@@ -107,8 +108,8 @@ class InjectionTest {
 
     @Test
     void likeWildcardsInAnEmailMatchNobody() {
-        String tag = Account.token();
-        Account account = client.registered(Account.fresh().withEmail("wild_" + tag + "@example.com"));
+        String tag = NewUser.token();
+        NewUser account = client.registered(NewUser.unique().withEmail("wild_" + tag + "@example.com"));
 
         for (String pattern : new String[] {"%@example.com", "wild%@example.com", "wildx" + tag + "@example.com", "%"}) {
             client.post("/api/token/", Map.of("username", pattern, "password", account.password()))
@@ -146,9 +147,9 @@ class InjectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("injections")
     void injectionAsOldPasswordIsAFieldErrorAndChangesNothing(String injection) {
-        Account account = client.registered(Account.fresh());
+        NewUser account = client.registered(NewUser.unique());
         Tokens tokens = client.loggedIn(account);
-        String fresh = "New-" + Account.token() + "-Harbour";
+        String fresh = "New-" + NewUser.token() + "-Harbour";
 
         client.post("/api/users/change-password/", Map.of("old_password", injection, "new_password", fresh,
                 "new_password_confirm", fresh), tokens.access()).assertFieldError("old_password");
@@ -158,7 +159,7 @@ class InjectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("injections")
     void injectionAsSessionIdIsNotFoundAndEndsNothing(String injection) {
-        Account account = client.registered(Account.fresh());
+        NewUser account = client.registered(NewUser.unique());
         Tokens other = client.loggedIn(account);
         Tokens caller = client.loggedIn(account);
         String id = URLEncoder.encode(injection, StandardCharsets.UTF_8).replace("+", "%20");

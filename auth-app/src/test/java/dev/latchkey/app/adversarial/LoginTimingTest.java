@@ -1,6 +1,8 @@
 package dev.latchkey.app.adversarial;
 
 import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.Api;
+import dev.latchkey.app.NewUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class LoginTimingTest {
 
     private static long timedFailure(String username, String password) {
         long start = System.nanoTime();
-        Client.Reply reply = client.post("/api/token/", Map.of("username", username, "password", password));
+        Api.Reply reply = client.post("/api/token/", Map.of("username", username, "password", password));
         long elapsed = System.nanoTime() - start;
         reply.assertProblem(401, "invalid_credentials");
         return elapsed;
@@ -48,26 +50,26 @@ class LoginTimingTest {
         return values.stream().sorted().toList().get(values.size() / 2);
     }
 
-    private static List<Account> registered(int count) {
-        List<Account> accounts = new ArrayList<>();
+    private static List<NewUser> registered(int count) {
+        List<NewUser> accounts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            accounts.add(client.registered(Account.fresh()));
+            accounts.add(client.registered(NewUser.unique()));
         }
         return accounts;
     }
 
     @Test
     void unknownUserAndInactiveAccountTakeAsLongAsAWrongPassword() {
-        List<Account> wrongPassword = registered(WARM_UP + TRIES);
-        List<Account> inactive = registered(WARM_UP + TRIES);
+        List<NewUser> wrongPassword = registered(WARM_UP + TRIES);
+        List<NewUser> inactive = registered(WARM_UP + TRIES);
         inactive.forEach(account -> server.deactivate(account.username()));
         List<Long> unknownTimes = new ArrayList<>();
         List<Long> wrongTimes = new ArrayList<>();
         List<Long> inactiveTimes = new ArrayList<>();
 
         for (int i = 0; i < WARM_UP + TRIES; i++) {
-            long unknown = timedFailure(Account.fresh().username(), "Wrong-" + Account.token());
-            long wrong = timedFailure(wrongPassword.get(i).username(), "Wrong-" + Account.token());
+            long unknown = timedFailure(NewUser.unique().username(), "Wrong-" + NewUser.token());
+            long wrong = timedFailure(wrongPassword.get(i).username(), "Wrong-" + NewUser.token());
             // The right password of a deactivated account: the case that would tell most.
             long deactivated = timedFailure(inactive.get(i).username(), inactive.get(i).password());
             if (i >= WARM_UP) {
@@ -85,11 +87,11 @@ class LoginTimingTest {
 
     @Test
     void unknownUserWrongPasswordAndInactiveAccountGetTheSameBody() {
-        Account known = client.registered(Account.fresh());
-        Account inactive = client.registered(Account.fresh());
+        NewUser known = client.registered(NewUser.unique());
+        NewUser inactive = client.registered(NewUser.unique());
         server.deactivate(inactive.username());
 
-        String unknownBody = client.post("/api/token/", Map.of("username", Account.fresh().username(), "password", "Nope-nope-1")).body();
+        String unknownBody = client.post("/api/token/", Map.of("username", NewUser.unique().username(), "password", "Nope-nope-1")).body();
         String wrongBody = client.post("/api/token/", Map.of("username", known.username(), "password", "Nope-nope-1")).body();
         String inactiveBody = client.logIn(inactive).body();
 

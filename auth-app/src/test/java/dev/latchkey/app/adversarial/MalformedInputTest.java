@@ -1,7 +1,9 @@
 package dev.latchkey.app.adversarial;
 
 import dev.latchkey.app.AdversarialServer;
-import dev.latchkey.app.adversarial.Client.Reply;
+import dev.latchkey.app.Api;
+import dev.latchkey.app.Api.Reply;
+import dev.latchkey.app.NewUser;
 import dev.latchkey.app.adversarial.Endpoint.Scene;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,7 +75,7 @@ class MalformedInputTest {
     void bodyThatIsNotDeclaredJsonIsUnsupported(Endpoint endpoint, String contentType) {
         Scene scene = endpoint.scene(client);
 
-        client.postRaw(endpoint.path, Client.json(scene.validBody()).getBytes(StandardCharsets.UTF_8), contentType, scene.authorization())
+        client.postRaw(endpoint.path, Api.json(scene.validBody()).getBytes(StandardCharsets.UTF_8), contentType, scene.authorization())
                 .assertProblem(415, "unsupported_media_type");
         scene.assertNothingChanged();
     }
@@ -113,8 +115,8 @@ class MalformedInputTest {
 
     @Test
     void overlongUtf8IsNotDecodedIntoALetter() {
-        Account account = Account.fresh().withUsername("adm#n_" + Account.token());
-        String json = Client.json(account.registration());
+        NewUser account = NewUser.unique().withUsername("adm#n_" + NewUser.token());
+        String json = Api.json(account.registration());
         int at = json.indexOf('#');
         byte[] head = json.substring(0, at).getBytes(StandardCharsets.UTF_8);
         byte[] tail = json.substring(at + 1).getBytes(StandardCharsets.UTF_8);
@@ -133,7 +135,7 @@ class MalformedInputTest {
     @EnumSource(Endpoint.class)
     void objectFollowedByAnotherObjectIsMalformed(Endpoint endpoint) {
         Scene scene = endpoint.scene(client);
-        String valid = Client.json(scene.validBody());
+        String valid = Api.json(scene.validBody());
 
         client.postJson(endpoint.path, valid + " " + valid, scene.bearer()).assertProblem(400, "malformed_json");
         scene.assertNothingChanged();
@@ -143,7 +145,7 @@ class MalformedInputTest {
     @EnumSource(Endpoint.class)
     void objectWithDuplicateKeysIsMalformed(Endpoint endpoint) {
         Scene scene = endpoint.scene(client);
-        String valid = Client.json(scene.validBody());
+        String valid = Api.json(scene.validBody());
         String field = endpoint.fields.get(0);
         // A parser that keeps the first value and one that keeps the last would read different requests.
         String duplicated = "{\"" + field + "\":\"decoy\"," + valid.substring(1);
@@ -156,7 +158,7 @@ class MalformedInputTest {
     @EnumSource(Endpoint.class)
     void utf8ByteOrderMarkBeforeAValidBodyIsIgnored(Endpoint endpoint) {
         Scene scene = endpoint.scene(client);
-        byte[] json = Client.json(scene.validBody()).getBytes(StandardCharsets.UTF_8);
+        byte[] json = Api.json(scene.validBody()).getBytes(StandardCharsets.UTF_8);
         byte[] withBom = new byte[json.length + 3];
         withBom[0] = (byte) 0xEF;
         withBom[1] = (byte) 0xBB;
@@ -182,7 +184,7 @@ class MalformedInputTest {
     private static byte[] oversizedBody(Scene scene) {
         Map<String, Object> body = scene.validBody();
         body.put("padding", "x".repeat(20 * 1024));
-        return Client.json(body).getBytes(StandardCharsets.UTF_8);
+        return Api.json(body).getBytes(StandardCharsets.UTF_8);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -212,7 +214,7 @@ class MalformedInputTest {
     @EnumSource(Endpoint.class)
     void contentLengthClaimingOneMegabyteIsTooLargeBeforeTheBodyArrives(Endpoint endpoint) {
         Scene scene = endpoint.scene(client);
-        byte[] body = Client.json(scene.validBody()).getBytes(StandardCharsets.UTF_8);
+        byte[] body = Api.json(scene.validBody()).getBytes(StandardCharsets.UTF_8);
 
         client.rawExchange(head(endpoint, scene, "Content-Length: 1048576"), body).assertProblem(413, "payload_too_large");
         scene.assertNothingChanged();
@@ -224,7 +226,7 @@ class MalformedInputTest {
         Scene scene = endpoint.scene(client);
         Map<String, Object> body = scene.validBody();
         body.put("padding", "");
-        int padding = LIMIT - Client.json(body).getBytes(StandardCharsets.UTF_8).length;
+        int padding = LIMIT - Api.json(body).getBytes(StandardCharsets.UTF_8).length;
         body.put("padding", "x".repeat(padding));
 
         Reply reply = scene.send(body);
@@ -240,12 +242,12 @@ class MalformedInputTest {
         for (Endpoint endpoint : Endpoint.values()) {
             for (String field : endpoint.fields) {
                 for (Object value : values) {
-                    cases.add(Arguments.of(endpoint, field, value == null ? "null" : Client.json(value)));
+                    cases.add(Arguments.of(endpoint, field, value == null ? "null" : Api.json(value)));
                 }
             }
         }
         for (Object value : values.subList(0, 5)) {
-            cases.add(Arguments.of(Endpoint.LOG_OUT, "refresh_token", Client.json(value)));
+            cases.add(Arguments.of(Endpoint.LOG_OUT, "refresh_token", Api.json(value)));
         }
         return cases.stream();
     }
@@ -256,7 +258,7 @@ class MalformedInputTest {
         Scene scene = endpoint.scene(client);
         Map<String, Object> body = scene.validBody();
         body.remove(field);
-        String json = Client.json(body);
+        String json = Api.json(body);
         String withField = "{\"" + field + "\":" + jsonValue + (body.isEmpty() ? "}" : "," + json.substring(1));
 
         client.postJson(endpoint.path, withField, scene.bearer()).assertFieldError(field);

@@ -1,8 +1,9 @@
 package dev.latchkey.app.adversarial;
 
 import dev.latchkey.app.AdversarialServer;
-import dev.latchkey.app.adversarial.Client.Reply;
-import dev.latchkey.app.adversarial.Client.Tokens;
+import dev.latchkey.app.Api.Reply;
+import dev.latchkey.app.Api.Tokens;
+import dev.latchkey.app.NewUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
@@ -45,10 +46,10 @@ class RaceTest {
 
     @Test
     void concurrentRegistrationsOfOneUsernameCreateOneAccount() {
-        String username = "race_" + Account.token();
+        String username = "race_" + NewUser.token();
         List<Supplier<Reply>> requests = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
-            requests.add(() -> client.register(Account.fresh().withUsername(username)));
+            requests.add(() -> client.register(NewUser.unique().withUsername(username)));
         }
 
         assertOneWinner(Concurrently.run(requests), 201, "username");
@@ -56,11 +57,11 @@ class RaceTest {
 
     @Test
     void concurrentRegistrationsOfCaseVariantsCreateOneAccount() {
-        String tag = Account.token();
+        String tag = NewUser.token();
         List<Supplier<Reply>> requests = new ArrayList<>();
         for (String username : List.of("race_" + tag, "RACE_" + tag, "Race_" + tag, "rAcE_" + tag, "raCE_" + tag,
                 "ｒａｃｅ_" + tag, "RACE_" + tag.toUpperCase(java.util.Locale.ROOT), "racE_" + tag)) {
-            requests.add(() -> client.register(Account.fresh().withUsername(username)));
+            requests.add(() -> client.register(NewUser.unique().withUsername(username)));
         }
 
         assertOneWinner(Concurrently.run(requests), 201, "username");
@@ -68,11 +69,11 @@ class RaceTest {
 
     @Test
     void concurrentRegistrationsOfOneEmailCreateOneAccount() {
-        String email = "race." + Account.token() + "@example.com";
+        String email = "race." + NewUser.token() + "@example.com";
         List<Supplier<Reply>> requests = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
             String variant = i % 2 == 0 ? email : email.toUpperCase(java.util.Locale.ROOT);
-            requests.add(() -> client.register(Account.fresh().withEmail(variant)));
+            requests.add(() -> client.register(NewUser.unique().withEmail(variant)));
         }
 
         assertOneWinner(Concurrently.run(requests), 201, "email");
@@ -114,7 +115,7 @@ class RaceTest {
 
     @Test
     void concurrentLogoutAllAndRefreshLeaveTheSessionEnded() {
-        Account account = client.registered(Account.fresh());
+        NewUser account = client.registered(NewUser.unique());
         Tokens first = client.loggedIn(account);
 
         List<Reply> replies = Concurrently.run(List.of(
@@ -130,10 +131,10 @@ class RaceTest {
 
     @Test
     void concurrentWrongPasswordsGetNoMoreGuessesThanTheLimit() {
-        Account account = client.registered(Account.fresh());
+        NewUser account = client.registered(NewUser.unique());
         int tries = 16;
 
-        List<Reply> replies = Concurrently.times(tries, () -> client.logIn(account.withPassword("Wrong-" + Account.token())));
+        List<Reply> replies = Concurrently.times(tries, () -> client.logIn(account.withPassword("Wrong-" + NewUser.token())));
 
         long guesses = replies.stream().filter(r -> r.status() == 401).count();
         replies.stream().filter(r -> r.status() != 401).forEach(r -> r.assertProblem(429, "too_many_requests"));

@@ -1,6 +1,7 @@
 package dev.latchkey.app.adversarial;
 
 import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.NewUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ThrottleTest {
 
     @Test
     void rightPasswordAfterFiveFailuresIsThrottled() {
-        Account account = client.registered(Account.fresh());
+        NewUser account = client.registered(NewUser.unique());
         logins.fail(account, MAX_FAILURES, null);
 
         assertThrottled(client.logIn(account));
@@ -44,7 +45,7 @@ class ThrottleTest {
 
     @Test
     void spoofedForwardedForDoesNotEscapeTheThrottle() {
-        Account account = client.registered(Account.fresh());
+        NewUser account = client.registered(NewUser.unique());
         for (int i = 0; i < MAX_FAILURES; i++) {
             logins.wrongPassword(account, "203.0.113." + (i + 1)).assertProblem(401, "invalid_credentials");
         }
@@ -54,7 +55,7 @@ class ThrottleTest {
 
     @Test
     void unknownAccountIsThrottledLikeAKnownOne() {
-        Account nobody = Account.fresh();
+        NewUser nobody = NewUser.unique();
         logins.fail(nobody, MAX_FAILURES, null);
 
         assertThrottled(logins.wrongPassword(nobody, null));
@@ -62,11 +63,11 @@ class ThrottleTest {
 
     @Test
     void switchingBetweenUsernameEmailAndCaseDoesNotResetTheCount() {
-        Account account = client.registered(Account.fresh());
+        NewUser account = client.registered(NewUser.unique());
         String[] names = {account.username(), account.email(), account.username().toUpperCase(Locale.ROOT),
                 account.email().toUpperCase(Locale.ROOT), " " + account.username() + " "};
         for (String name : names) {
-            logins.logIn(name, "Wrong-" + Account.token(), null).assertProblem(401, "invalid_credentials");
+            logins.logIn(name, "Wrong-" + NewUser.token(), null).assertProblem(401, "invalid_credentials");
         }
 
         assertThrottled(logins.logIn(account.email(), account.password(), null));
@@ -74,8 +75,8 @@ class ThrottleTest {
 
     @Test
     void throttlingOneAccountLeavesAnotherAlone() {
-        Account throttled = client.registered(Account.fresh());
-        Account other = client.registered(Account.fresh());
+        NewUser throttled = client.registered(NewUser.unique());
+        NewUser other = client.registered(NewUser.unique());
         logins.fail(throttled, MAX_FAILURES, null);
 
         assertThat(client.logIn(other).status()).isEqualTo(200);

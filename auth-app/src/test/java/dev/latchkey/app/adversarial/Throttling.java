@@ -1,6 +1,8 @@
 package dev.latchkey.app.adversarial;
 
-import dev.latchkey.app.adversarial.Client.Reply;
+import dev.latchkey.app.Api;
+import dev.latchkey.app.Api.Reply;
+import dev.latchkey.app.NewUser;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -24,22 +26,22 @@ final class Throttling {
         HttpRequest.Builder request = client.request("/api/token/")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        Client.json(Map.of("username", login, "password", password)), StandardCharsets.UTF_8));
+                        Api.json(Map.of("username", login, "password", password)), StandardCharsets.UTF_8));
         if (forwardedFor != null) {
             request.header("X-Forwarded-For", forwardedFor);
         }
         return client.send(request);
     }
 
-    Reply logIn(Account account, String forwardedFor) {
+    Reply logIn(NewUser account, String forwardedFor) {
         return logIn(account.username(), account.password(), forwardedFor);
     }
 
-    Reply wrongPassword(Account account, String forwardedFor) {
-        return logIn(account.username(), "Wrong-" + Account.token(), forwardedFor);
+    Reply wrongPassword(NewUser account, String forwardedFor) {
+        return logIn(account.username(), "Wrong-" + NewUser.token(), forwardedFor);
     }
 
-    void fail(Account account, int times, String forwardedFor) {
+    void fail(NewUser account, int times, String forwardedFor) {
         for (int i = 0; i < times; i++) {
             wrongPassword(account, forwardedFor).assertProblem(401, "invalid_credentials");
         }

@@ -1,7 +1,8 @@
 package dev.latchkey.app.adversarial;
 
 import dev.latchkey.app.AdversarialServer;
-import dev.latchkey.app.adversarial.Client.Tokens;
+import dev.latchkey.app.Api.Tokens;
+import dev.latchkey.app.NewUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class TokenLifecycleTest {
 
     @Test
     void logOutEndsOnlyItsOwnSession() {
-        Account account = client.registered(Account.fresh());
+        NewUser account = client.registered(NewUser.unique());
         Tokens phone = client.loggedIn(account);
         Tokens laptop = client.loggedIn(account);
 
@@ -81,10 +82,10 @@ class TokenLifecycleTest {
 
     @Test
     void tokensIssuedBeforeAPasswordChangeFromAnotherSessionDie() {
-        Account account = client.registered(Account.fresh());
+        NewUser account = client.registered(NewUser.unique());
         Tokens stolen = client.loggedIn(account);
         Tokens owner = client.loggedIn(account);
-        String fresh = "New-" + Account.token() + "-Harbour";
+        String fresh = "New-" + NewUser.token() + "-Harbour";
 
         assertThat(client.post("/api/users/change-password/", Map.of("old_password", account.password(),
                 "new_password", fresh, "new_password_confirm", fresh), owner.access()).status()).isEqualTo(200);
@@ -97,7 +98,7 @@ class TokenLifecycleTest {
 
     @Test
     void tokensOfADeletedSessionAreRefused() {
-        Account account = client.registered(Account.fresh());
+        NewUser account = client.registered(NewUser.unique());
         Tokens stolen = client.loggedIn(account);
         Tokens owner = client.loggedIn(account);
 
@@ -109,7 +110,7 @@ class TokenLifecycleTest {
 
     @Test
     void logOutAllEndsEverySessionOfTheUser() {
-        Account account = client.registered(Account.fresh());
+        NewUser account = client.registered(NewUser.unique());
         Tokens phone = client.loggedIn(account);
         Tokens laptop = client.loggedIn(account);
 
@@ -142,7 +143,7 @@ class TokenLifecycleTest {
 
     @Test
     void deletingAnEndedSessionAgainIsNotFound() {
-        Account account = client.registered(Account.fresh());
+        NewUser account = client.registered(NewUser.unique());
         Tokens ended = client.loggedIn(account);
         Tokens owner = client.loggedIn(account);
         client.logOut(ended);

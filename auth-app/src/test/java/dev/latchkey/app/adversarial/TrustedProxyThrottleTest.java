@@ -1,6 +1,7 @@
 package dev.latchkey.app.adversarial;
 
 import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.NewUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class TrustedProxyThrottleTest {
 
     @Test
     void anotherClientAddressIsNotThrottledForThatAccount() {
-        Account account = client.registered(Account.fresh());
+        NewUser account = client.registered(NewUser.unique());
         logins.fail(account, MAX_FAILURES, "203.0.113.10");
         assertThrottled(logins.logIn(account, "203.0.113.10"));
 
@@ -45,7 +46,7 @@ class TrustedProxyThrottleTest {
 
     @Test
     void addressesWrittenInFrontOfTheProxiedHopDoNotEscape() {
-        Account account = client.registered(Account.fresh());
+        NewUser account = client.registered(NewUser.unique());
         logins.fail(account, MAX_FAILURES, "203.0.113.20");
 
         assertThrottled(logins.logIn(account, "198.51.100.1, 203.0.113.20"));
@@ -53,7 +54,7 @@ class TrustedProxyThrottleTest {
 
     @Test
     void unparsableForwardedForCountsAsTheProxyItself() {
-        Account account = client.registered(Account.fresh());
+        NewUser account = client.registered(NewUser.unique());
         String[] garbage = {"not-an-address", "999.1.1.1", "203.0.113.30; DROP", "localhost", "::g"};
         for (String forwardedFor : garbage) {
             logins.wrongPassword(account, forwardedFor).assertProblem(401, "invalid_credentials");
@@ -64,10 +65,10 @@ class TrustedProxyThrottleTest {
 
     @Test
     void sprayingOnePasswordOverManyAccountsFromOneAddressIsThrottled() {
-        Account victim = client.registered(Account.fresh());
+        NewUser victim = client.registered(NewUser.unique());
         String sprayer = "203.0.113.40";
         for (int i = 0; i < 20 * MAX_FAILURES; i++) {
-            logins.logIn("nobody_" + Account.token(), "Summer2024!", sprayer).assertProblem(401, "invalid_credentials");
+            logins.logIn("nobody_" + NewUser.token(), "Summer2024!", sprayer).assertProblem(401, "invalid_credentials");
         }
 
         assertThrottled(logins.logIn(victim, sprayer));

@@ -1,7 +1,8 @@
 package dev.latchkey.app.adversarial;
 
 import dev.latchkey.app.AdversarialServer;
-import dev.latchkey.app.adversarial.Client.Reply;
+import dev.latchkey.app.Api.Reply;
+import dev.latchkey.app.NewUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,11 @@ class UnicodeInputTest {
     }
 
     private static String tag() {
-        return Account.token();
+        return NewUser.token();
     }
 
     private static Reply registerAs(String username) {
-        return client.register(Account.fresh().withUsername(username));
+        return client.register(NewUser.unique().withUsername(username));
     }
 
     private static Reply logInAs(String login, String password) {
@@ -52,7 +53,7 @@ class UnicodeInputTest {
     @Test
     void fullWidthUsernameCollidesWithItsPlainForm() {
         String tag = tag();
-        client.registered(Account.fresh().withUsername("full_" + tag));
+        client.registered(NewUser.unique().withUsername("full_" + tag));
 
         registerAs("ｆｕｌｌ_" + tag).assertFieldError("username");
     }
@@ -60,7 +61,7 @@ class UnicodeInputTest {
     @Test
     void ligatureCollidesWithTheLettersItStandsFor() {
         String tag = tag();
-        client.registered(Account.fresh().withUsername("file_" + tag));
+        client.registered(NewUser.unique().withUsername("file_" + tag));
 
         registerAs("\uFB01le_" + tag).assertFieldError("username");
     }
@@ -68,14 +69,14 @@ class UnicodeInputTest {
     @Test
     void usernameDifferingOnlyInCaseIsTaken() {
         String tag = tag();
-        client.registered(Account.fresh().withUsername("Alice_" + tag));
+        client.registered(NewUser.unique().withUsername("Alice_" + tag));
 
         registerAs("alice_" + tag).assertFieldError("username");
     }
 
     @Test
     void loginTakesTheUsernameInAnyCase() {
-        Account account = client.registered(Account.fresh().withUsername("Alice_" + tag()));
+        NewUser account = client.registered(NewUser.unique().withUsername("Alice_" + tag()));
 
         assertThat(logInAs(account.username().toUpperCase(java.util.Locale.ROOT), account.password()).status()).isEqualTo(200);
     }
@@ -83,7 +84,7 @@ class UnicodeInputTest {
     @Test
     void capitalSharpSCollidesWithSharpS() {
         String tag = tag();
-        client.registered(Account.fresh().withUsername("straße_" + tag));
+        client.registered(NewUser.unique().withUsername("straße_" + tag));
 
         registerAs("STRAẞE_" + tag).assertFieldError("username");
     }
@@ -92,7 +93,7 @@ class UnicodeInputTest {
     void finalAndMedialSigmaAreOneLetterInAnyCase() {
         String tag = tag();
         // Upper-case ΟΔΟΣ lower-cases to "οδος" (final sigma); "οδοσ" upper-cases to the same ΟΔΟΣ.
-        client.registered(Account.fresh().withUsername("n_" + tag + "_ΟΔΟΣ"));
+        client.registered(NewUser.unique().withUsername("n_" + tag + "_ΟΔΟΣ"));
 
         registerAs("n_" + tag + "_οδοσ").assertFieldError("username");
     }
@@ -100,15 +101,15 @@ class UnicodeInputTest {
     @Test
     void decomposedAccentCollidesWithThePrecomposedLetter() {
         String tag = tag();
-        client.registered(Account.fresh().withUsername("e\u0301cole_" + tag));
+        client.registered(NewUser.unique().withUsername("e\u0301cole_" + tag));
 
         registerAs("école_" + tag).assertFieldError("username");
     }
 
     @Test
     void dotlessAndDottedIAreLettersThatLogInAsTyped() {
-        Account dotless = client.registered(Account.fresh().withUsername("ılık_" + tag()));
-        Account dotted = client.registered(Account.fresh().withUsername("İzmir_" + tag()));
+        NewUser dotless = client.registered(NewUser.unique().withUsername("ılık_" + tag()));
+        NewUser dotted = client.registered(NewUser.unique().withUsername("İzmir_" + tag()));
 
         assertThat(client.logIn(dotless).status()).isEqualTo(200);
         assertThat(client.logIn(dotted).status()).isEqualTo(200);
@@ -117,7 +118,7 @@ class UnicodeInputTest {
     @Test
     void lengthIsCountedAfterNfkc() {
         // 200 code points as sent, 100 letters after composition.
-        Account account = Account.fresh().withUsername("e\u0301".repeat(100));
+        NewUser account = NewUser.unique().withUsername("e\u0301".repeat(100));
 
         assertThat(client.register(account).status()).isEqualTo(201);
     }
@@ -153,7 +154,7 @@ class UnicodeInputTest {
 
     @Test
     void loneSurrogateInUsernameIsRefused() {
-        Account account = Account.fresh();
+        NewUser account = NewUser.unique();
         String body = "{\"username\":\"ab\\ud800cd\",\"email\":\"" + account.email() + "\",\"password\":\"" + account.password()
                 + "\",\"password_confirm\":\"" + account.password() + "\"}";
 
@@ -170,7 +171,7 @@ class UnicodeInputTest {
 
     @Test
     void password128CharactersLongIsAcceptedAndLogsIn() {
-        Account account = client.registered(Account.fresh().withPassword("Pw!" + tag() + "y".repeat(113)));
+        NewUser account = client.registered(NewUser.unique().withPassword("Pw!" + tag() + "y".repeat(113)));
 
         assertThat(account.password()).hasSize(128);
         assertThat(client.logIn(account).status()).isEqualTo(200);
@@ -178,13 +179,13 @@ class UnicodeInputTest {
 
     @Test
     void password129CharactersLongIsRefused() {
-        client.register(Account.fresh().withPassword("Pw!" + tag() + "y".repeat(114))).assertFieldError("password");
+        client.register(NewUser.unique().withPassword("Pw!" + tag() + "y".repeat(114))).assertFieldError("password");
     }
 
     @Test
     void hundredCharacterPasswordDifferingInItsLastCharacterDoesNotLogIn() {
         String password = "Pw!" + tag() + "z".repeat(84) + "A";
-        Account account = client.registered(Account.fresh().withPassword(password));
+        NewUser account = client.registered(NewUser.unique().withPassword(password));
 
         logInAs(account.username(), password.substring(0, 99) + "B").assertProblem(401, "invalid_credentials");
         assertThat(client.logIn(account).status()).isEqualTo(200);
@@ -193,7 +194,7 @@ class UnicodeInputTest {
     @Test
     void multiBytePasswordDifferingAfter72BytesDoesNotLogIn() {
         String password = "Pw!" + tag() + "é".repeat(40) + "A";
-        Account account = client.registered(Account.fresh().withPassword(password));
+        NewUser account = client.registered(NewUser.unique().withPassword(password));
 
         logInAs(account.username(), password.substring(0, password.length() - 1) + "B").assertProblem(401, "invalid_credentials");
     }
@@ -201,14 +202,14 @@ class UnicodeInputTest {
     @Test
     void fullWidthPasswordLogsInWithItsPlainForm() {
         String tag = tag();
-        Account account = client.registered(Account.fresh().withPassword("Ｐｗ！Ｌａｎｔｅｒｎ" + tag));
+        NewUser account = client.registered(NewUser.unique().withPassword("Ｐｗ！Ｌａｎｔｅｒｎ" + tag));
 
         assertThat(logInAs(account.username(), "Pw!Lantern" + tag).status()).isEqualTo(200);
     }
 
     @Test
     void emojiPasswordLogsInAsTyped() {
-        Account account = client.registered(Account.fresh().withPassword("\uD83D\uDD11\uD83D\uDEAA-" + tag() + "-\uD83C\uDFE0"));
+        NewUser account = client.registered(NewUser.unique().withPassword("\uD83D\uDD11\uD83D\uDEAA-" + tag() + "-\uD83C\uDFE0"));
 
         assertThat(client.logIn(account).status()).isEqualTo(200);
     }
@@ -216,7 +217,7 @@ class UnicodeInputTest {
     @Test
     void passwordIsNotCutAtANulCharacter() {
         String head = "Pw!" + tag() + "-Lantern";
-        Account account = Account.fresh().withPassword(head + "\u0000" + "tail-" + tag());
+        NewUser account = NewUser.unique().withPassword(head + "\u0000" + "tail-" + tag());
 
         Reply registered = client.register(account);
 
@@ -230,7 +231,7 @@ class UnicodeInputTest {
     @Test
     void passwordWithALoneSurrogateDoesNotShareItsHashWithAQuestionMark() {
         String tag = tag();
-        Account account = Account.fresh();
+        NewUser account = NewUser.unique();
         String body = "{\"username\":\"" + account.username() + "\",\"email\":\"" + account.email()
                 + "\",\"password\":\"Pw-" + tag + "\\ud800-Lantern\",\"password_confirm\":\"Pw-" + tag + "\\ud800-Lantern\"}";
 
@@ -245,7 +246,7 @@ class UnicodeInputTest {
     @Test
     void emailWithAUnicodeDomainRegistersAndLogsInInAnyCase() {
         String tag = tag();
-        Account account = client.registered(Account.fresh().withEmail("m." + tag + "@bücher.example"));
+        NewUser account = client.registered(NewUser.unique().withEmail("m." + tag + "@bücher.example"));
 
         assertThat(logInAs("M." + tag.toUpperCase(java.util.Locale.ROOT) + "@BÜCHER.EXAMPLE", account.password()).status()).isEqualTo(200);
     }
@@ -275,7 +276,7 @@ class UnicodeInputTest {
         String email = emailOfLength(254);
 
         assertThat(email).hasSize(254);
-        assertThat(client.register(Account.fresh().withEmail(email)).status()).isEqualTo(201);
+        assertThat(client.register(NewUser.unique().withEmail(email)).status()).isEqualTo(201);
     }
 
     @Test
@@ -283,6 +284,6 @@ class UnicodeInputTest {
         String email = emailOfLength(255);
 
         assertThat(email).hasSize(255);
-        client.register(Account.fresh().withEmail(email)).assertFieldError("email");
+        client.register(NewUser.unique().withEmail(email)).assertFieldError("email");
     }
 }
