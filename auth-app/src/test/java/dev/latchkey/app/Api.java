@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -161,6 +165,65 @@ public final class Api {
     }
 
     /** One HTTP answer. */
+    /**
+     * Writes {@code head} (request line and headers, CRLF-separated, without the blank line) and
+     * {@code body} on a plain socket, half-closes it, and reads the answer's status and body.
+     */
+    public Reply rawExchange(String head, byte[] body) {
+        try (Socket socket = new Socket("127.0.0.1", port.getAsInt())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "\r\nHost: 127.0.0.1:" + port.getAsInt() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    received.write(buffer, 0, n);
+                    if (isComplete(received.toString(StandardCharsets.ISO_8859_1))) {
+                        break;
+                    }
+                }
+            } catch (java.net.SocketException reset) {
+                // The server may close early after answering; what arrived is the answer.
+            }
+            return parse(received.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isComplete(String text) {
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        String head = text.substring(0, end).toLowerCase(Locale.ROOT);
+        int at = head.indexOf("content-length:");
+        if (at < 0) {
+            return false;
+        }
+        int lineEnd = head.indexOf("\r\n", at);
+        int length = Integer.parseInt(head.substring(at + 15, lineEnd < 0 ? head.length() : lineEnd).strip());
+        return text.length() - end - 4 >= length;
+    }
+
+    private static Reply parse(String text) {
+        int end = text.indexOf("\r\n\r\n");
+        assertThat(end).as("an HTTP answer: %s", text).isPositive();
+        String[] lines = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.computeIfAbsent(lines[i].substring(0, colon).strip(), k -> new java.util.ArrayList<>())
+                    .add(lines[i].substring(colon + 1).strip());
+        }
+        return new Reply(status, HttpHeaders.of(headers, (k, v) -> true), text.substring(end + 4));
+    }
+
     public record Reply(int status, HttpHeaders headers, String body) {
 
         /** Text that would mean an internal detail reached the client. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -107,8 +108,10 @@ class OpenApiContractTest {
         conforms("post", "/api/users/register/", registration, api.register(user)); // duplicate: 400
         conforms("post", "/api/users/register/", null, postRaw("/api/users/register/", "[1]", "application/json"));
         conforms("post", "/api/users/register/", null, postRaw("/api/users/register/", "{}", "text/plain"));
-        conforms("post", "/api/users/register/", null,
-                postRaw("/api/users/register/", "{\"x\":\"" + "a".repeat(20_000) + "\"}", "application/json"));
+        byte[] oversized = ("{\"x\":\"" + "a".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        // Over a plain socket: java.net.http can lose a 413 to the reset of a connection closed unread.
+        conforms("post", "/api/users/register/", null, api.rawExchange("POST /api/users/register/ HTTP/1.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + oversized.length, oversized));
 
         Map<String, String> credentials = Map.of("username", user.username(), "password", user.password());
         Api.Reply login = api.post("/api/token/", credentials);

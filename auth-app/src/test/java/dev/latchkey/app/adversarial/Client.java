@@ -5,17 +5,8 @@ import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.Api.Tokens;
 import dev.latchkey.app.NewUser;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,62 +117,8 @@ final class Client {
         return post("/api/users/logout/", Map.of("refresh", tokens.refresh()), tokens.access());
     }
 
-    /**
-     * Writes {@code head} (request line and headers, CRLF-separated, without the blank line) and
-     * {@code body} on a plain socket, half-closes it, and reads the answer's status and body.
-     */
+    /** See {@link Api#rawExchange}. */
     Reply rawExchange(String head, byte[] body) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout((int) Api.TIMEOUT.toMillis());
-            OutputStream out = socket.getOutputStream();
-            out.write((head + "\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream received = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    received.write(buffer, 0, n);
-                    if (isComplete(received.toString(StandardCharsets.ISO_8859_1))) {
-                        break;
-                    }
-                }
-            } catch (java.net.SocketException reset) {
-                // The server may close early after answering; what arrived is the answer.
-            }
-            return parse(received.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean isComplete(String text) {
-        int end = text.indexOf("\r\n\r\n");
-        if (end < 0) {
-            return false;
-        }
-        String head = text.substring(0, end).toLowerCase(Locale.ROOT);
-        int at = head.indexOf("content-length:");
-        if (at < 0) {
-            return false;
-        }
-        int lineEnd = head.indexOf("\r\n", at);
-        int length = Integer.parseInt(head.substring(at + 15, lineEnd < 0 ? head.length() : lineEnd).strip());
-        return text.length() - end - 4 >= length;
-    }
-
-    private static Reply parse(String text) {
-        int end = text.indexOf("\r\n\r\n");
-        assertThat(end).as("an HTTP answer: %s", text).isPositive();
-        String[] lines = text.substring(0, end).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
-        Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).strip(), k -> new java.util.ArrayList<>())
-                    .add(lines[i].substring(colon + 1).strip());
-        }
-        return new Reply(status, HttpHeaders.of(headers, (k, v) -> true), text.substring(end + 4));
+        return api.rawExchange(head, body);
     }
 }
