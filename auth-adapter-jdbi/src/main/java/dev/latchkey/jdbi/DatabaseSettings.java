@@ -11,11 +11,11 @@ public record DatabaseSettings(String url, String user, String password, int poo
      * so that a commit is in the file before the call returns (the default delay could lose the last
      * half second of answered writes to a kill -9). DB_CLOSE_ON_EXIT=FALSE: H2's own exit hook would
      * close the database under requests still finishing during a graceful stop; closing the pool
-     * after the last request closes it instead. CACHE_SIZE=16384 (KiB): a 16 MiB page cache instead of
+     * after the last request closes it instead. CACHE_SIZE=8192 (KiB): an 8 MiB page cache instead of
      * 64 MiB keeps the server inside a small heap.
      */
     static final String H2_OPTIONS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;CACHE_SIZE=16384;DB_CLOSE_ON_EXIT=FALSE";
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;CACHE_SIZE=8192;DB_CLOSE_ON_EXIT=FALSE";
 
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");
