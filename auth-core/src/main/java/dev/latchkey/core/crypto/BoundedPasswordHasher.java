@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs hashing on a fixed pool with a bounded queue, so that a flood of logins cannot take every
  * request thread: when the queue is full, the caller is told to come back later instead of waiting.
+ * The pool's threads run at a lower CPU priority where the system allows it ({@link LowPriority}),
+ * so that hashing gives way to request handling when both want the cores.
  */
 public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseable {
 
@@ -29,7 +31,10 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(queueLength), r -> {
-                    Thread t = new Thread(r, "latchkey-hash-" + count.incrementAndGet());
+                    Thread t = new Thread(() -> {
+                        LowPriority.applyToCurrentThread();
+                        r.run();
+                    }, "latchkey-hash-" + count.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });

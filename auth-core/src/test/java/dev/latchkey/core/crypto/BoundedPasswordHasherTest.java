@@ -5,6 +5,8 @@ import dev.latchkey.core.port.PasswordHasher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class BoundedPasswordHasherTest {
 
@@ -129,6 +132,39 @@ class BoundedPasswordHasherTest {
             assertThatThrownBy(() -> failing.hash("x")).isInstanceOf(IllegalArgumentException.class).hasMessage("boom");
         } finally {
             failing.close();
+        }
+    }
+
+    @Test
+    void hashingThreadsRunAtALowerCpuPriorityOnLinux() throws Exception {
+        Path threadStat = Path.of("/proc/thread-self/stat");
+        assumeTrue(Files.isReadable(threadStat), "no per-thread nice value to read on this system");
+        BoundedPasswordHasher niceOfHashingThread = new BoundedPasswordHasher(new PasswordHasher() {
+            @Override
+            public String hash(String password) {
+                try {
+                    // Field 19 of /proc/<pid>/task/<tid>/stat is the nice value; the command name (field 2) ends with ')'.
+                    String stat = Files.readString(threadStat);
+                    return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public boolean verify(String password, String hash) {
+                return false;
+            }
+
+            @Override
+            public boolean needsRehash(String hash) {
+                return false;
+            }
+        }, 1, 1);
+        try {
+            assertThat(niceOfHashingThread.hash("x")).isEqualTo(String.valueOf(LowPriority.NICE));
+        } finally {
+            niceOfHashingThread.close();
         }
     }
 }
