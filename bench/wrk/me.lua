@@ -12,4 +12,4 @@ function request()
   return wrk.format("GET", "/api/users/me/", { ["Authorization"] = "Bearer " .. tokens[next_token] })
 end
 
-done = report("me")
+done = report(os.getenv("BENCH_NAME") or "me")
