@@ -18,10 +18,34 @@ public final class JdbiSessionRepository implements SessionRepository {
             id, user_id, refresh_jti, created_at, last_used_at, refresh_expires_at, expires_at,
             user_agent, ip, ended_at, end_reason""";
 
+    /**
+     * The compare-and-set of a refresh, answering with the row it changed: PostgreSQL says
+     * {@code RETURNING}, H2 selects from the {@code FINAL TABLE} of the update. The new refresh token
+     * never outlives the session.
+     */
+    private static final String ROTATE = """
+            UPDATE sessions
+               SET refresh_jti = :newJti, last_used_at = :now,
+                   refresh_expires_at = CASE WHEN expires_at < :refreshExpiresAt THEN expires_at ELSE :refreshExpiresAt END
+             WHERE id = :id AND refresh_jti = :presentedJti AND ended_at IS NULL
+               AND refresh_expires_at > :now AND expires_at > :now""";
+
     private final Jdbi jdbi;
+    private final String rotate;
 
     public JdbiSessionRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.rotate = isPostgres(jdbi)
+                ? ROTATE + " RETURNING " + COLUMNS
+                : "SELECT " + COLUMNS + " FROM FINAL TABLE (" + ROTATE + ")";
+    }
+
+    private static boolean isPostgres(Jdbi jdbi) {
+        try {
+            return jdbi.withHandle(h -> h.getConnection().getMetaData().getDatabaseProductName()).equals("PostgreSQL");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell which database this is", e);
+        }
     }
 
     @Override
@@ -67,17 +91,15 @@ public final class JdbiSessionRepository implements SessionRepository {
     }
 
     @Override
-    public boolean rotate(String sessionId, String presentedJti, String newJti, Instant now, Instant refreshExpiresAt) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE sessions
-                           SET refresh_jti = :newJti, last_used_at = :now, refresh_expires_at = :refreshExpiresAt
-                         WHERE id = :id AND refresh_jti = :presentedJti AND ended_at IS NULL""")
+    public Optional<Session> rotate(String sessionId, String presentedJti, String newJti, Instant now, Instant refreshExpiresAt) {
+        return jdbi.withHandle(h -> h.createQuery(rotate)
                 .bind("newJti", newJti)
                 .bind("now", Timestamps.utc(now))
                 .bind("refreshExpiresAt", Timestamps.utc(refreshExpiresAt))
                 .bind("id", sessionId)
                 .bind("presentedJti", presentedJti)
-                .execute()) == 1;
+                .map((rs, ctx) -> session(rs))
+                .findOne());
     }
 
     @Override

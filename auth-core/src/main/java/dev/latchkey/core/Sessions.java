@@ -165,24 +165,26 @@ public final class Sessions {
         requirePresent("refresh", refreshToken);
         TokenClaims claims = tokens.verify(refreshToken, TokenType.REFRESH);
         Instant now = now();
-        Session session = sessions.findById(claims.sessionId())
-                .filter(s -> s.userId().equals(claims.userId()) && s.isActiveAt(now))
-                .orElseThrow(() -> new AuthFailure.TokenRejected("session not active"));
-        // The user's side goes through the gate, as for access tokens (cached on a server); the
-        // session row itself is read fresh above, since its refresh token id decides reuse.
-        if (!gate.isOpen(session.id(), claims.userId(), now)) {
-            throw new AuthFailure.TokenRejected("user not found or inactive");
+        // The session's owner and the user's state go through the gate, as for access tokens (cached
+        // on a server); whether this token is still the one to spend is decided by the row itself.
+        if (!gate.isOpen(claims.sessionId(), claims.userId(), now)) {
+            throw new AuthFailure.TokenRejected("session not active, or user not found or inactive");
         }
-
         String nextJti = UUID.randomUUID().toString();
-        Instant refreshExpiresAt = earliest(now.plus(policy.refreshTtl()), session.expiresAt());
-        if (!session.refreshJti().equals(claims.jti())
-                || !sessions.rotate(session.id(), claims.jti(), nextJti, now, refreshExpiresAt)) {
+        Optional<Session> rotated = sessions.rotate(claims.sessionId(), claims.jti(), nextJti, now,
+                now.plus(policy.refreshTtl()));
+        if (rotated.isEmpty()) {
+            // Nothing changed: either the session is no longer active, or it is and this token is
+            // not its current one, so a spent token came back.
+            Session session = sessions.findById(claims.sessionId())
+                    .filter(s -> s.userId().equals(claims.userId()) && s.isActiveAt(now))
+                    .orElseThrow(() -> new AuthFailure.TokenRejected("session not active"));
             audit.record(AuditEvent.of(now, AuditEvent.Type.REFRESH_REUSE, session.userId(), session.id(), client, null));
             endSession(session.userId(), session.id(), now, EndReason.REFRESH_REUSE, client);
             throw new AuthFailure.TokenRejected("refresh token reused");
         }
-        return pairFor(session, nextJti, refreshExpiresAt, now);
+        Session session = rotated.get();
+        return pairFor(session, nextJti, session.refreshExpiresAt(), now);
     }
 
     private TokenPair pairFor(Session session, String refreshJti, Instant refreshExpiresAt, Instant now) {

@@ -38,14 +38,16 @@ public final class InMemorySessionRepository implements SessionRepository {
     }
 
     @Override
-    public synchronized boolean rotate(
+    public synchronized Optional<Session> rotate(
             String sessionId, String presentedJti, String newJti, Instant now, Instant refreshExpiresAt) {
         Session session = byId.get(sessionId);
-        if (session == null || session.endedAt() != null || !session.refreshJti().equals(presentedJti)) {
-            return false;
+        if (session == null || !session.isActiveAt(now) || !session.refreshJti().equals(presentedJti)) {
+            return Optional.empty();
         }
-        byId.put(sessionId, session.rotated(newJti, now, refreshExpiresAt));
-        return true;
+        Instant expiry = refreshExpiresAt.isBefore(session.expiresAt()) ? refreshExpiresAt : session.expiresAt();
+        Session rotated = session.rotated(newJti, now, expiry);
+        byId.put(sessionId, rotated);
+        return Optional.of(rotated);
     }
 
     @Override

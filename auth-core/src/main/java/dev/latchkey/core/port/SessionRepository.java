@@ -21,12 +21,15 @@ public interface SessionRepository {
     List<Session> findActiveByUser(String userId, Instant now);
 
     /**
-     * Replaces the spendable refresh token id, only if it is still {@code presentedJti} and the
-     * session has not ended: the compare-and-set that lets exactly one of concurrent refreshes win.
+     * Spends {@code presentedJti}: only if the session is active at {@code now} and its spendable
+     * refresh token id is still {@code presentedJti}, replaces that id with {@code newJti}, marks the
+     * session used at {@code now}, and lets the new refresh token expire at {@code refreshExpiresAt}
+     * or at the session's end, whichever comes first. One conditional update: of concurrent
+     * refreshes with one token, exactly one wins.
      *
-     * @return true when this call made the change
+     * @return the session as this call rotated it, or empty when nothing changed
      */
-    boolean rotate(String sessionId, String presentedJti, String newJti, Instant now, Instant refreshExpiresAt);
+    Optional<Session> rotate(String sessionId, String presentedJti, String newJti, Instant now, Instant refreshExpiresAt);
 
     /** Ends the session if it has not ended yet. @return true when this call ended it */
     boolean end(String sessionId, Instant now, EndReason reason);

@@ -85,28 +85,43 @@ public abstract class SessionRepositoryContract {
     }
 
     @Test
-    void rotateWithTheCurrentJtiReplacesIt() {
+    void rotateWithTheCurrentJtiReplacesItAndAnswersWithTheRotatedSession() {
         Session s = session(owner, T0);
         sessions.add(s);
         Instant later = T0.plusSeconds(60);
 
-        assertThat(sessions.rotate(s.id(), s.refreshJti(), "next-jti", later, later.plus(Duration.ofDays(7)))).isTrue();
+        Session rotated = sessions.rotate(s.id(), s.refreshJti(), "next-jti", later, later.plus(Duration.ofDays(7)))
+                .orElseThrow();
 
-        Session stored = sessions.findById(s.id()).orElseThrow();
-        assertThat(stored.refreshJti()).isEqualTo("next-jti");
-        assertThat(stored.lastUsedAt()).isEqualTo(later);
-        assertThat(stored.refreshExpiresAt()).isEqualTo(later.plus(Duration.ofDays(7)));
+        assertThat(rotated).isEqualTo(s.rotated("next-jti", later, later.plus(Duration.ofDays(7))));
+        assertThat(sessions.findById(s.id())).contains(rotated);
+    }
+
+    @Test
+    void theNewRefreshTokenNeverOutlivesTheSession() {
+        Session base = session(owner, T0);
+        Session s = new Session(base.id(), owner.id(), base.refreshJti(), T0, T0, T0.plus(Duration.ofDays(2)),
+                T0.plus(Duration.ofDays(2)), null, null, null, null);
+        sessions.add(s);
+        Instant nearTheEnd = T0.plus(Duration.ofDays(1));
+
+        Session rotated = sessions.rotate(s.id(), s.refreshJti(), "next-jti", nearTheEnd, nearTheEnd.plus(Duration.ofDays(7)))
+                .orElseThrow();
+
+        assertThat(rotated.refreshExpiresAt()).isEqualTo(s.expiresAt());
+        assertThat(sessions.findById(s.id()).orElseThrow().refreshExpiresAt()).isEqualTo(s.expiresAt());
     }
 
     @Test
     void rotateWithASpentJtiChangesNothing() {
         Session s = session(owner, T0);
         sessions.add(s);
-        sessions.rotate(s.id(), s.refreshJti(), "next-jti", T0.plusSeconds(1), T0.plus(Duration.ofDays(7)));
+        Session first = sessions.rotate(s.id(), s.refreshJti(), "next-jti", T0.plusSeconds(1), T0.plus(Duration.ofDays(7)))
+                .orElseThrow();
 
         assertThat(sessions.rotate(s.id(), s.refreshJti(), "thief-jti", T0.plusSeconds(2), T0.plus(Duration.ofDays(7))))
-                .isFalse();
-        assertThat(sessions.findById(s.id()).orElseThrow().refreshJti()).isEqualTo("next-jti");
+                .isEmpty();
+        assertThat(sessions.findById(s.id())).contains(first);
     }
 
     @Test
@@ -114,9 +129,29 @@ public abstract class SessionRepositoryContract {
         Session s = session(owner, T0);
         sessions.add(s);
         sessions.end(s.id(), T0.plusSeconds(1), EndReason.LOGOUT);
+        Session ended = sessions.findById(s.id()).orElseThrow();
 
         assertThat(sessions.rotate(s.id(), s.refreshJti(), "next-jti", T0.plusSeconds(2), T0.plus(Duration.ofDays(7))))
-                .isFalse();
+                .isEmpty();
+        assertThat(sessions.findById(s.id())).contains(ended);
+    }
+
+    @Test
+    void rotateOfAnExpiredSessionChangesNothing() {
+        Session s = session(owner, T0);
+        sessions.add(s);
+
+        assertThat(sessions.rotate(s.id(), s.refreshJti(), "next-jti", s.refreshExpiresAt(), s.refreshExpiresAt().plus(Duration.ofDays(7))))
+                .isEmpty();
+        assertThat(sessions.rotate(s.id(), s.refreshJti(), "next-jti", s.expiresAt(), s.expiresAt().plus(Duration.ofDays(7))))
+                .isEmpty();
+        assertThat(sessions.findById(s.id())).contains(s);
+    }
+
+    @Test
+    void rotateOfAnUnknownSessionChangesNothing() {
+        assertThat(sessions.rotate("00000000-0000-0000-0000-000000000000", "jti", "next-jti", T0, T0.plus(Duration.ofDays(7))))
+                .isEmpty();
     }
 
     @Test
@@ -190,7 +225,8 @@ public abstract class SessionRepositoryContract {
                 String next = "jti-" + i;
                 results.add(pool.submit(() -> {
                     start.await();
-                    return sessions.rotate(s.id(), s.refreshJti(), next, T0.plusSeconds(1), T0.plus(Duration.ofDays(7)));
+                    return sessions.rotate(s.id(), s.refreshJti(), next, T0.plusSeconds(1), T0.plus(Duration.ofDays(7)))
+                            .isPresent();
                 }));
             }
             start.countDown();
