@@ -3,6 +3,7 @@ package dev.latchkey.core.crypto;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSProvider;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -43,25 +44,27 @@ final class FastEcdsa {
     }
 
     static JWSSigner signer(ECKey key) throws JOSEException {
-        JWSSigner fallback = signer(key, bouncyCastle());
-        return new SwitchingSigner(new Choice<>(fallback, () -> NativeEcdsa.ifLoaded().map(provider -> {
-            try {
-                return signer(key, provider);
-            } catch (JOSEException e) {
-                return fallback;
-            }
-        })));
+        return new SwitchingSigner(nativeOnceLoaded(signer(key, bouncyCastle()), provider -> signer(key, provider)));
     }
 
     static JWSVerifier verifier(ECKey key) throws JOSEException {
-        JWSVerifier fallback = verifier(key, bouncyCastle());
-        return new SwitchingVerifier(new Choice<>(fallback, () -> NativeEcdsa.ifLoaded().map(provider -> {
+        return new SwitchingVerifier(nativeOnceLoaded(verifier(key, bouncyCastle()), provider -> verifier(key, provider)));
+    }
+
+    /** Makes a signer or verifier whose key is loaded into the given provider. */
+    private interface KeyLoader<T> {
+        T load(Provider provider) throws JOSEException;
+    }
+
+    /** The fallback until the native provider has loaded, then one made for it (or the fallback, if that fails). */
+    private static <T> Choice<T> nativeOnceLoaded(T fallback, KeyLoader<T> loader) {
+        return new Choice<>(fallback, () -> NativeEcdsa.ifLoaded().map(provider -> {
             try {
-                return verifier(key, provider);
+                return loader.load(provider);
             } catch (JOSEException e) {
                 return fallback;
             }
-        })));
+        }));
     }
 
     static ECDSASigner signer(ECKey key, Provider provider) throws JOSEException {
@@ -123,11 +126,12 @@ final class FastEcdsa {
         }
     }
 
-    /** Signs with the current choice. */
-    record SwitchingSigner(Choice<JWSSigner> choice) implements JWSSigner {
-        @Override
-        public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
-            return choice.current().sign(header, signingInput);
+    /** What signers and verifiers that switch share: their algorithms, and the current choice's JCA context. */
+    abstract static class Switching<T extends JWSProvider> implements JWSProvider {
+        final Choice<T> choice;
+
+        Switching(Choice<T> choice) {
+            this.choice = choice;
         }
 
         @Override
@@ -141,21 +145,27 @@ final class FastEcdsa {
         }
     }
 
+    /** Signs with the current choice. */
+    static final class SwitchingSigner extends Switching<JWSSigner> implements JWSSigner {
+        SwitchingSigner(Choice<JWSSigner> choice) {
+            super(choice);
+        }
+
+        @Override
+        public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
+            return choice.current().sign(header, signingInput);
+        }
+    }
+
     /** Verifies with the current choice. */
-    record SwitchingVerifier(Choice<JWSVerifier> choice) implements JWSVerifier {
+    static final class SwitchingVerifier extends Switching<JWSVerifier> implements JWSVerifier {
+        SwitchingVerifier(Choice<JWSVerifier> choice) {
+            super(choice);
+        }
+
         @Override
         public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
             return choice.current().verify(header, signingInput, signature);
-        }
-
-        @Override
-        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-            return choice.fallback().supportedJWSAlgorithms();
-        }
-
-        @Override
-        public JCAContext getJCAContext() {
-            return choice.current().getJCAContext();
         }
     }
 }
