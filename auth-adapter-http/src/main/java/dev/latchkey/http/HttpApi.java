@@ -54,9 +54,15 @@ public final class HttpApi {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.router.ignoreTrailingSlashes = true;
-            // Jetty's own 8 KiB header limit would answer an oversized Authorization header with an
-            // HTML 431 before BearerAuth could refuse it (above 8 KiB) as a problem.
-            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
+            config.jetty.modifyHttpConfiguration(http -> {
+                // Jetty's own 8 KiB header limit would answer an oversized Authorization header with
+                // an HTML 431 before BearerAuth could refuse it (above 8 KiB) as a problem.
+                http.setRequestHeaderSize(MAX_HEADER_BYTES);
+                // Jetty caches header values per connection, Authorization among them; every request
+                // carries another bearer token, so the cache only filled and cleared, costing /me
+                // most of its throughput until C2 had compiled it (docs/performance.md, change 11).
+                http.setHeaderCacheSize(0);
+            });
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.generateEtags = false;
