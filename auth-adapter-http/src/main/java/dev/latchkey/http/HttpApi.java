@@ -37,7 +37,7 @@ public final class HttpApi {
 
     /**
      * As {@link #create(Accounts, Sessions, TokenIssuer, BooleanSupplier, HttpSettings)}, telling
-     * {@code onAnswered} of every answered request after it is written to the request log.
+     * {@code onAnswered} of every answered request after the request log has seen it.
      */
     public static Javalin create(Accounts accounts, Sessions sessions, TokenIssuer tokens,
                                  BooleanSupplier databaseUp, HttpSettings settings,
@@ -48,7 +48,7 @@ public final class HttpApi {
         Bodies bodies = new Bodies(json, settings.maxBodyBytes());
         BearerAuth auth = new BearerAuth(sessions);
         ClientAddresses addresses = new ClientAddresses(settings.trustedProxies());
-        RequestLog requestLog = new RequestLog(onAnswered);
+        RequestLog requestLog = new RequestLog(settings.requestLog(), onAnswered);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -2,6 +2,7 @@ package dev.latchkey.http;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the HTTP edge needs to know beyond the use cases.
@@ -10,9 +11,10 @@ import java.util.List;
  * @param trustedProxies addresses or CIDR ranges whose {@code X-Forwarded-For} is believed
  * @param maxBodyBytes   the largest request body read
  * @param stopTimeout    how long stopping waits for in-flight requests to finish
+ * @param requestLog     which answered requests are written to the request log
  */
 public record HttpSettings(List<String> corsOrigins, List<String> trustedProxies, int maxBodyBytes,
-                           Duration stopTimeout) {
+                           Duration stopTimeout, RequestLogMode requestLog) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -23,10 +25,11 @@ public record HttpSettings(List<String> corsOrigins, List<String> trustedProxies
         if (stopTimeout.isNegative()) {
             throw new IllegalArgumentException("stopTimeout must not be negative");
         }
+        Objects.requireNonNull(requestLog, "requestLog");
     }
 
     public HttpSettings(List<String> corsOrigins, List<String> trustedProxies, int maxBodyBytes) {
-        this(corsOrigins, trustedProxies, maxBodyBytes, DEFAULT_STOP_TIMEOUT);
+        this(corsOrigins, trustedProxies, maxBodyBytes, DEFAULT_STOP_TIMEOUT, RequestLogMode.FAILURES);
     }
 
     public static HttpSettings defaults() {

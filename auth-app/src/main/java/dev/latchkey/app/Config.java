@@ -1,5 +1,7 @@
 package dev.latchkey.app;
 
+import dev.latchkey.http.RequestLogMode;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -44,6 +46,7 @@ public record Config(
         Duration purgeInterval,
         Duration auditRetention,
         LogFormat logFormat,
+        RequestLogMode requestLog,
         Optional<Integer> metricsPort,
         Duration shutdownTimeout) {
 
@@ -74,6 +77,7 @@ public record Config(
             Map.entry("AUTH_PURGE_INTERVAL", "PT1H"),
             Map.entry("AUTH_AUDIT_RETENTION", "P90D"),
             Map.entry("AUTH_LOG_FORMAT", "text"),
+            Map.entry("AUTH_REQUEST_LOG", "failures"),
             Map.entry("AUTH_METRICS_PORT", ""),
             Map.entry("AUTH_SHUTDOWN_TIMEOUT", "PT20S"));
 
@@ -126,6 +130,10 @@ public record Config(
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
             throw new BadSetting("AUTH_LOG_FORMAT", "must be text or json, not '" + logFormat + "'");
         }
+        String requestLog = r.text("AUTH_REQUEST_LOG").toLowerCase(Locale.ROOT);
+        if (!List.of("all", "failures", "off").contains(requestLog)) {
+            throw new BadSetting("AUTH_REQUEST_LOG", "must be all, failures or off, not '" + requestLog + "'");
+        }
         return new Config(
                 r.text("AUTH_HOST"),
                 port,
@@ -154,6 +162,7 @@ public record Config(
                 r.duration("AUTH_PURGE_INTERVAL"),
                 r.duration("AUTH_AUDIT_RETENTION"),
                 LogFormat.valueOf(logFormat.toUpperCase(Locale.ROOT)),
+                RequestLogMode.valueOf(requestLog.toUpperCase(Locale.ROOT)),
                 metricsPort,
                 r.durationAllowingZero("AUTH_SHUTDOWN_TIMEOUT"));
     }

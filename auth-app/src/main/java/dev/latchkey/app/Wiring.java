@@ -111,12 +111,12 @@ final class Wiring implements AutoCloseable {
         return new Wiring(config);
     }
 
-    /** The HTTP server, not started yet; each answered request is logged, and counted when metrics are on. */
+    /** The HTTP server, not started yet; answered requests are logged as AUTH_REQUEST_LOG says, and counted when metrics are on. */
     Javalin httpApi() {
         Consumer<AnsweredRequest> count = metrics.<Consumer<AnsweredRequest>>map(m -> m::answered).orElse(request -> { });
         return HttpApi.create(accounts, sessions, tokens, database::isReachable,
                 new HttpSettings(config.corsOrigins(), config.trustedProxies(), HttpSettings.defaults().maxBodyBytes(),
-                        config.shutdownTimeout()),
+                        config.shutdownTimeout(), config.requestLog()),
                 count);
     }
 

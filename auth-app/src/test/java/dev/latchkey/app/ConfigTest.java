@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import dev.latchkey.http.RequestLogMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,16 +50,18 @@ class ConfigTest {
 
         assertThat(config.auditRetention()).isEqualTo(Duration.ofDays(90));
         assertThat(config.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(config.requestLog()).isEqualTo(RequestLogMode.FAILURES);
         assertThat(config.metricsPort()).isEmpty();
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(20));
     }
 
     @Test
     void metricsPortAndJsonLogsAreReadWhenSet() {
-        Config config = Config.from(Map.of("AUTH_METRICS_PORT", "9090", "AUTH_LOG_FORMAT", "JSON"));
+        Config config = Config.from(Map.of("AUTH_METRICS_PORT", "9090", "AUTH_LOG_FORMAT", "JSON", "AUTH_REQUEST_LOG", "All"));
 
         assertThat(config.metricsPort()).contains(9090);
         assertThat(config.logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(config.requestLog()).isEqualTo(RequestLogMode.ALL);
     }
 
     @Test
@@ -113,6 +116,7 @@ class ConfigTest {
             "AUTH_AUDIT_RETENTION  | P0D",
             "AUTH_AUDIT_RETENTION  | 90 days",
             "AUTH_LOG_FORMAT       | xml",
+            "AUTH_REQUEST_LOG      | errors",
             "AUTH_METRICS_PORT     | ninety",
             "AUTH_METRICS_PORT     | 70000",
             "AUTH_SHUTDOWN_TIMEOUT | -PT1S",

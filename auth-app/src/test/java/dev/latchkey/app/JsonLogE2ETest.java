@@ -33,7 +33,7 @@ class JsonLogE2ETest {
     @BeforeAll
     static void runAFlowWithJsonLogs() {
         try (ServerProcess server = ServerProcess.startHealthy(dataDir, ServerProcess.freePort(), logs.resolve("server.log"),
-                Map.of("AUTH_LOG_FORMAT", "json"))) {
+                Map.of("AUTH_LOG_FORMAT", "json", "AUTH_REQUEST_LOG", "all"))) {
             Api api = server.api();
             NewUser user = NewUser.unique();
             userId = api.registered(user);

@@ -36,7 +36,8 @@ class LogHygieneE2ETest {
         String newPassword = "Changed!" + user.password();
         passwords.addAll(List.of(user.password(), wrongPassword, newPassword));
 
-        try (ServerProcess server = ServerProcess.startHealthy(dataDir, ServerProcess.freePort(), logs.resolve("server.log"), Map.of())) {
+        try (ServerProcess server = ServerProcess.startHealthy(dataDir, ServerProcess.freePort(), logs.resolve("server.log"),
+                Map.of("AUTH_REQUEST_LOG", "all"))) {
             Api api = server.api();
             api.registered(user);
             Tokens first = keep(api.loggedIn(user));

@@ -17,10 +17,13 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The request log ({@code latchkey.http}): one line per request, what was asked and answered, no more. */
+/**
+ * The request log ({@code latchkey.http}): one line per request, what was asked and answered, no
+ * more; with {@code AUTH_REQUEST_LOG=all} for every request, by default for failures only.
+ */
 class RequestLogTest {
 
-    private final TestServer server = TestServer.start();
+    private TestServer server = TestServer.start(Map.of("AUTH_REQUEST_LOG", "all"));
     private final Logger requestLogger = (Logger) LoggerFactory.getLogger("latchkey.http");
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
 
@@ -43,12 +46,21 @@ class RequestLogTest {
     /** The line of the request that answered with this X-Request-Id. */
     private Map<String, Object> lineOf(Reply reply) {
         String id = reply.header("X-Request-Id").orElseThrow();
-        return lines.list.stream().map(RequestLogTest::fields)
-                .filter(f -> id.equals(f.get("request_id")))
+        return linesOf(reply).stream()
                 .reduce((a, b) -> {
                     throw new AssertionError("two lines for request " + id);
                 })
                 .orElseThrow(() -> new AssertionError("no line for request " + id));
+    }
+
+    private List<Map<String, Object>> linesOf(Reply reply) {
+        String id = reply.header("X-Request-Id").orElseThrow();
+        return lines.list.stream().map(RequestLogTest::fields).filter(f -> id.equals(f.get("request_id"))).toList();
+    }
+
+    private void restartWith(Map<String, String> env) {
+        server.stop();
+        server = TestServer.start(env);
     }
 
     @Test
@@ -103,5 +115,31 @@ class RequestLogTest {
                 .doesNotContain(user.username())
                 .doesNotContain("Bearer")
                 .doesNotContain("application/json"));
+    }
+
+    @Test
+    void byDefaultOnlyFailuresAreLogged() {
+        restartWith(Map.of());
+        Api api = server.api();
+        NewUser user = NewUser.unique();
+
+        Reply registered = api.register(user);
+        Reply refused = api.postRaw("/api/token/", "{not json", null);
+        Reply unauthenticated = api.get("/api/users/me/");
+
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(linesOf(registered)).isEmpty();
+        assertThat(lineOf(refused)).containsEntry("status", 400).containsEntry("route", "/api/token");
+        assertThat(lineOf(unauthenticated)).containsEntry("status", 401);
+    }
+
+    @Test
+    void offLogsNothing() {
+        restartWith(Map.of("AUTH_REQUEST_LOG", "off"));
+
+        Reply refused = server.api().postRaw("/api/token/", "{not json", null);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(linesOf(refused)).isEmpty();
     }
 }
