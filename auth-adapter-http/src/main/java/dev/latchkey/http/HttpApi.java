@@ -71,6 +71,8 @@ public final class HttpApi {
                 // On stop: no new connections, in-flight requests finish (up to the timeout), then stop.
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(settings.stopTimeout().toMillis());
+                // What Jetty refuses before routing (431, 414, a request it cannot parse) is a problem too.
+                server.setErrorHandler(new JettyProblems(json));
             });
             if (!settings.corsOrigins().isEmpty()) {
                 List<String> origins = settings.corsOrigins();

@@ -57,6 +57,27 @@ class HttpEdgesE2ETest {
         reply.assertProblem(413, "payload_too_large");
     }
 
+    @Test
+    void headersOver16KibAreAProblemNotAnHtmlPage() {
+        Reply reply = api.rawExchange("GET /api/users/me/ HTTP/1.1\r\nX-Padding: " + "a".repeat(20 * 1024), new byte[0]);
+
+        reply.assertProblem(431, "headers_too_large");
+    }
+
+    @Test
+    void uriOver16KibIsAProblemNotAnHtmlPage() {
+        Reply reply = api.rawExchange("GET /api/users/me/?q=" + "a".repeat(20 * 1024) + " HTTP/1.1", new byte[0]);
+
+        reply.assertProblem(414, "uri_too_long");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"GARBAGE", "GET /api/users/me/ HTTP/9.9", "GET /api/users/me/ HTTP/1.1\r\nNo colon here",
+            "GET /api/users/me/ HTTP/1.1\r\nContent-Length: -5"})
+    void requestJettyCannotParseIsABadRequestProblem(String head) {
+        api.rawExchange(head, new byte[0]).assertProblem(400, "bad_request");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"[1]", "{", "\"x\"", "null", "not json"})
     void bodyThatIsNoJsonObjectIsMalformed(String body) {
