@@ -100,7 +100,9 @@ final class Wiring implements AutoCloseable {
                 new InMemoryLoginThrottle(config.loginMaxFailures(), LONGEST_LOGIN_DELAY, THROTTLE_KEYS),
                 new InMemoryLoginThrottle(config.loginMaxFailures() * ADDRESS_FAILURE_FACTOR, LONGEST_LOGIN_DELAY, THROTTLE_KEYS));
 
-        accounts = new Accounts(users, sessionStore, gate, hasher, passwordPolicy, audit, clock);
+        // Wrong current passwords on change-password count per user, with the login's limit.
+        accounts = new Accounts(users, sessionStore, gate, hasher, passwordPolicy,
+                new InMemoryLoginThrottle(config.loginMaxFailures(), LONGEST_LOGIN_DELAY, THROTTLE_KEYS), audit, clock);
         sessions = new Sessions(users, sessionStore, gate, hasher, tokens, throttles,
                 new SessionPolicy(config.accessTtl(), config.refreshTtl(), config.sessionMax()), audit, clock);
         housekeeping = new Housekeeping(sessions, audit, keys, config.auditRetention(), config.longestTokenLifetime(), clock);

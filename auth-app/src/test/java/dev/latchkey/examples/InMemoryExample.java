@@ -44,7 +44,8 @@ public final class InMemoryExample {
                     new InMemoryLoginThrottle(5, Duration.ofMinutes(15), 10_000),
                     new InMemoryLoginThrottle(100, Duration.ofMinutes(15), 10_000));
             var accounts = new Accounts(users, sessionStore, gate, hasher,
-                    new PasswordPolicy(8, CommonPasswords.shipped()), audit, clock);
+                    new PasswordPolicy(8, CommonPasswords.shipped()),
+                    new InMemoryLoginThrottle(5, Duration.ofMinutes(15), 10_000), audit, clock);
             var sessions = new Sessions(users, sessionStore, gate, hasher, tokens, throttles,
                     SessionPolicy.defaults(), audit, clock);
             return new Latchkey(accounts, sessions);

@@ -12,12 +12,14 @@ import dev.latchkey.core.domain.Registration;
 import dev.latchkey.core.domain.User;
 import dev.latchkey.core.domain.Username;
 import dev.latchkey.core.port.AuditLog;
+import dev.latchkey.core.port.LoginThrottle;
 import dev.latchkey.core.port.PasswordHasher;
 import dev.latchkey.core.port.SessionGate;
 import dev.latchkey.core.port.SessionRepository;
 import dev.latchkey.core.port.UserRepository;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,16 +39,23 @@ public final class Accounts {
     private final SessionGate gate;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
+    private final LoginThrottle passwordChecks;
     private final AuditLog audit;
     private final Clock clock;
 
+    /**
+     * @param passwordChecks counts wrong current passwords on password change, per user: a stolen
+     *                       access token must not become a way to guess the password at hashing speed
+     */
     public Accounts(UserRepository users, SessionRepository sessions, SessionGate gate,
-                    PasswordHasher hasher, PasswordPolicy policy, AuditLog audit, Clock clock) {
+                    PasswordHasher hasher, PasswordPolicy policy, LoginThrottle passwordChecks,
+                    AuditLog audit, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.gate = gate;
         this.hasher = hasher;
         this.policy = policy;
+        this.passwordChecks = passwordChecks;
         this.audit = audit;
         this.clock = clock;
     }
@@ -149,9 +158,17 @@ public final class Accounts {
         } else if (fresh != null && !fresh.equals(PasswordPolicy.normalise(change.newPasswordConfirm()))) {
             add(errors, "new_password_confirm", "Password fields didn't match.");
         }
-        if (!errors.containsKey("old_password")
-                && !hasher.verify(PasswordPolicy.normalise(change.oldPassword()), user.passwordHash())) {
-            add(errors, "old_password", "Your old password was entered incorrectly.");
+        if (!errors.containsKey("old_password")) {
+            String throttleKey = "password-change:" + user.id();
+            Optional<Duration> wait = passwordChecks.attempt(throttleKey, now());
+            if (wait.isPresent()) {
+                throw new AuthFailure.Throttled(Sessions.roundUpToSeconds(wait.get()));
+            }
+            if (hasher.verify(PasswordPolicy.normalise(change.oldPassword()), user.passwordHash())) {
+                passwordChecks.recordSuccess(throttleKey);
+            } else {
+                add(errors, "old_password", "Your old password was entered incorrectly."); // stays counted
+            }
         }
         if (!errors.isEmpty()) {
             throw new AuthFailure.ValidationFailed(errors);

@@ -322,7 +322,7 @@ public final class Sessions {
         return a.isBefore(b) ? a : b;
     }
 
-    private static Duration roundUpToSeconds(Duration d) {
+    static Duration roundUpToSeconds(Duration d) {
         long seconds = d.toSeconds() + (d.toNanosPart() > 0 ? 1 : 0);
         return Duration.ofSeconds(Math.max(1, seconds));
     }

@@ -310,6 +310,51 @@ class AccountsTest {
             assertThat(core.logIn("alice")).isNotNull();
         }
 
+        private void wrongOldPassword(Caller caller, int times) {
+            for (int i = 0; i < times; i++) {
+                assertThatThrownBy(() -> core.accounts.changePassword(caller,
+                        new PasswordChange("not-the-password", NEW_PASSWORD, NEW_PASSWORD), CLIENT))
+                        .isInstanceOf(AuthFailure.ValidationFailed.class);
+            }
+        }
+
+        @Test
+        void afterFiveWrongOldPasswordsEvenTheRightOneIsThrottledForOneSecond() {
+            core.register("alice");
+            Caller caller = core.caller(core.logIn("alice"));
+            wrongOldPassword(caller, CoreFixture.MAX_FAILURES);
+
+            assertThatThrownBy(() -> core.accounts.changePassword(caller, new PasswordChange(PASSWORD, NEW_PASSWORD, NEW_PASSWORD), CLIENT))
+                    .isInstanceOfSatisfying(AuthFailure.Throttled.class,
+                            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
+
+            core.clock.advance(Duration.ofSeconds(1));
+            core.accounts.changePassword(caller, new PasswordChange(PASSWORD, NEW_PASSWORD, NEW_PASSWORD), CLIENT);
+            assertThat(core.logIn("alice", NEW_PASSWORD)).isNotNull();
+        }
+
+        @Test
+        void theRightOldPasswordResetsTheCount() {
+            core.register("alice");
+            Caller caller = core.caller(core.logIn("alice"));
+            wrongOldPassword(caller, CoreFixture.MAX_FAILURES - 1);
+            // Right old password, refused new one: nothing changes but the count.
+            assertThatThrownBy(() -> core.accounts.changePassword(caller, new PasswordChange(PASSWORD, "password", "password"), CLIENT))
+                    .isInstanceOfSatisfying(AuthFailure.ValidationFailed.class,
+                            e -> assertThat(e.errors()).containsKey("new_password").doesNotContainKey("old_password"));
+
+            wrongOldPassword(caller, CoreFixture.MAX_FAILURES - 1);
+        }
+
+        @Test
+        void wrongOldPasswordsOfOneUserDoNotThrottleAnother() {
+            core.register("alice");
+            core.register("bob");
+            wrongOldPassword(core.caller(core.logIn("alice")), CoreFixture.MAX_FAILURES);
+
+            core.accounts.changePassword(core.caller(core.logIn("bob")), new PasswordChange(PASSWORD, NEW_PASSWORD, NEW_PASSWORD), CLIENT);
+        }
+
         @Test
         void newPasswordMustMeetThePolicy() {
             core.register("alice");

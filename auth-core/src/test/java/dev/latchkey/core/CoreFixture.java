@@ -65,7 +65,8 @@ final class CoreFixture {
         Sessions.LoginThrottles throttles = new Sessions.LoginThrottles(
                 new InMemoryLoginThrottle(MAX_FAILURES, LONGEST_LOGIN_DELAY, 10_000),
                 new InMemoryLoginThrottle(MAX_FAILURES * 20, LONGEST_LOGIN_DELAY, 10_000));
-        accounts = new Accounts(users, sessionStore, gate, hasher, PASSWORD_POLICY, auditLog, clock);
+        accounts = new Accounts(users, sessionStore, gate, hasher, PASSWORD_POLICY,
+                new InMemoryLoginThrottle(MAX_FAILURES, LONGEST_LOGIN_DELAY, 10_000), auditLog, clock);
         sessions = new Sessions(users, sessionStore, gate, hasher, tokens, throttles, SESSION_POLICY, auditLog, clock);
     }
 

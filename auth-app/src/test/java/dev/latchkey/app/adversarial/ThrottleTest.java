@@ -44,6 +44,21 @@ class ThrottleTest {
     }
 
     @Test
+    void stolenAccessTokenCannotGuessThePasswordThroughChangePassword() {
+        NewUser account = client.registered(NewUser.unique());
+        String access = client.loggedIn(account).access();
+        Map<String, String> guess = Map.of("old_password", "Wrong-guess-1", "new_password", "Another-Secret-42",
+                "new_password_confirm", "Another-Secret-42");
+        for (int i = 0; i < MAX_FAILURES; i++) {
+            client.post("/api/users/change-password/", guess, access).assertFieldError("old_password");
+        }
+
+        assertThrottled(client.post("/api/users/change-password/", Map.of("old_password", account.password(),
+                "new_password", "Another-Secret-42", "new_password_confirm", "Another-Secret-42"), access));
+        assertThat(client.logIn(account).status()).as("the password is unchanged").isEqualTo(200);
+    }
+
+    @Test
     void spoofedForwardedForDoesNotEscapeTheThrottle() {
         NewUser account = client.registered(NewUser.unique());
         for (int i = 0; i < MAX_FAILURES; i++) {
