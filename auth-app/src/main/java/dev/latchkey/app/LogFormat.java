@@ -12,16 +12,16 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 
 /**
- * How log lines look ({@code AUTH_LOG_FORMAT}): {@code text} as {@code logback.xml} says, or one JSON
+ * How log lines look ({@code AUTH_LOG_FORMAT}): {@code text} as {@link LogConfigurator} sets it up, or one JSON
  * object per line, with the request log's and the audit log's key-value pairs as fields.
  */
 enum LogFormat {
     TEXT,
     JSON;
 
-    /** The console appender of {@code logback.xml}, behind the async one; {@link #use} swaps its encoder. */
-    private static final String APPENDER = "console";
-    private static final String ASYNC = "async";
+    /** The console appender of {@link LogConfigurator}, behind the async one; {@link #use} swaps its encoder. */
+    private static final String APPENDER = LogConfigurator.CONSOLE;
+    private static final String ASYNC = LogConfigurator.ASYNC;
 
     /** Makes every logger of this process write in this format from now on. */
     void use() {
