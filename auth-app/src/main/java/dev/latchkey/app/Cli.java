@@ -64,6 +64,19 @@ final class Cli implements Callable<Integer> {
         return cli;
     }
 
+    /** Serves, as the command line with no arguments does, and fails the same way, without picocli. */
+    static int serve(Supplier<Config> settings) {
+        try {
+            return new ServeCommand(settings).call();
+        } catch (Config.BadSetting | CommandFailure e) {
+            System.err.println(e.getMessage());
+            return e instanceof Config.BadSetting ? EXIT_USAGE : EXIT_FAILED;
+        } catch (RuntimeException e) {
+            log.error("Latchkey could not serve", e);
+            return EXIT_FAILED;
+        }
+    }
+
     /**
      * The settings of this process, read once, when the first command needs them; reading them also
      * sets the log format, before anything else is logged.

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Starts Latchkey: {@link Cli} reads the command line, and {@link #serve} runs the server.
@@ -22,7 +23,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.commandLine(Cli.fromEnvironment(), System.in).execute(args));
+        Supplier<Config> settings = Cli.fromEnvironment();
+        // Plain `java -jar` serves without building the command model: picocli's classes are too old
+        // for the class-data archive and cost start-up about 0.2 s to load and verify.
+        System.exit(args.length == 0 ? Cli.serve(settings) : Cli.commandLine(settings, System.in).execute(args));
     }
 
     /** Starts the server and returns once it listens; a shutdown hook stops it gracefully. */
