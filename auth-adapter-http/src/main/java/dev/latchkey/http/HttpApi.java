@@ -5,6 +5,7 @@ import dev.latchkey.core.Sessions;
 import dev.latchkey.core.port.TokenIssuer;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.util.List;
@@ -28,6 +29,8 @@ public final class HttpApi {
      */
     public static void warmUp() {
         new Json();
+        // Jetty's MIME table is built when its server is made, walking every installed locale.
+        MimeTypes.DEFAULTS.getMimeByExtension("json");
     }
 
     public static Javalin create(Accounts accounts, Sessions sessions, TokenIssuer tokens,
