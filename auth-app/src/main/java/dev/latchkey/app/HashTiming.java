@@ -1,6 +1,7 @@
 package dev.latchkey.app;
 
 import dev.latchkey.core.crypto.BcryptPasswordHasher;
+import dev.latchkey.core.crypto.BoundedPasswordHasher;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,10 @@ import java.util.concurrent.Future;
  * server uses, on one thread or on several at once ({@code HashTiming <cost> [threads]}).
  * {@code bench/run} divides the cores by it to get the login limit of the machine; with a thread per
  * core it also shows what one hash costs when every core hashes, as under a login flood.
+ *
+ * <p>{@code HashTiming <cost> <threads> pool} prints instead how many checks per second the server's
+ * hashing pool completes with that many threads when work is always waiting, as in a login flood:
+ * each thread then takes two pieces of work at a time ({@link BoundedPasswordHasher}).
  */
 final class HashTiming {
 
@@ -30,6 +35,10 @@ final class HashTiming {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         BcryptPasswordHasher hasher = new BcryptPasswordHasher(cost);
         String hash = hasher.hash(PASSWORD);
+        if (args.length > 2 && args[2].equals("pool")) {
+            System.out.printf(Locale.ROOT, "%.1f%n", saturatedPool(hasher, hash, threads));
+            return;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<long[]>> timings = new ArrayList<>();
@@ -47,6 +56,36 @@ final class HashTiming {
             System.out.printf(Locale.ROOT, "%.1f%n", all[all.length / 2] / 1e6);
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** Checks per second of a pool of {@code threads} kept full by three callers per thread, after a warm-up. */
+    private static double saturatedPool(BcryptPasswordHasher hasher, String hash, int threads) throws Exception {
+        int callers = 3 * threads;
+        try (BoundedPasswordHasher pool = new BoundedPasswordHasher(hasher, threads, callers)) {
+            ExecutorService callerThreads = Executors.newFixedThreadPool(callers);
+            try {
+                runCallers(callerThreads, callers, () -> pool.verify(PASSWORD, hash), WARMUP);
+                long start = System.nanoTime();
+                runCallers(callerThreads, callers, () -> pool.verify(PASSWORD, hash), ROUNDS);
+                return callers * ROUNDS / ((System.nanoTime() - start) / 1e9);
+            } finally {
+                callerThreads.shutdown();
+            }
+        }
+    }
+
+    private static void runCallers(ExecutorService threads, int callers, Runnable check, int rounds) throws Exception {
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+            running.add(threads.submit(() -> {
+                for (int i = 0; i < rounds; i++) {
+                    check.run();
+                }
+            }));
+        }
+        for (Future<?> caller : running) {
+            caller.get();
         }
     }
 

@@ -8,11 +8,14 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,13 +23,41 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class BoundedPasswordHasherTest {
 
-    /** Hashes by echoing, but only once the test lets it; tells when a hash has started. */
-    private static final class GatedHasher implements PasswordHasher {
+    /**
+     * Hashes by echoing, but only once the test lets it; tells when a hash has started, and records
+     * the work it was given, alone or in pairs.
+     */
+    private static final class GatedHasher implements PairingPasswordHasher {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
+        final List<String> done = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void doTogether(PasswordWork<?> first, PasswordWork<?> second) {
+            done.add("together: " + first.password() + " + " + second.password());
+            PasswordHasher pairedEcho = new PasswordHasher() {
+                @Override
+                public String hash(String password) {
+                    return "paired:" + password;
+                }
+
+                @Override
+                public boolean verify(String password, String hash) {
+                    return hash.equals("hash:" + password);
+                }
+
+                @Override
+                public boolean needsRehash(String hash) {
+                    return false;
+                }
+            };
+            first.doAlone(pairedEcho);
+            second.doAlone(pairedEcho);
+        }
 
         @Override
         public String hash(String password) {
+            done.add(password);
             started.countDown();
             try {
                 if (!release.await(30, TimeUnit.SECONDS)) {
@@ -66,12 +97,16 @@ class BoundedPasswordHasherTest {
         CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> bounded.hash("one"), callers);
         assertThat(delegate.started.await(30, TimeUnit.SECONDS)).as("first hash started").isTrue();
         CompletableFuture<Boolean> queued = CompletableFuture.supplyAsync(() -> bounded.verify("two", "hash:two"), callers);
+        awaitQueued(bounded, 1);
+        return new CompletableFuture<?>[] {running, queued};
+    }
+
+    private static void awaitQueued(BoundedPasswordHasher hasher, int count) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (bounded.queued() < 1) {
-            assertThat(System.nanoTime()).as("second call queued in time").isLessThan(deadline);
+        while (hasher.queued() != count) {
+            assertThat(System.nanoTime()).as("%d calls queued in time", count).isLessThan(deadline);
             Thread.onSpinWait();
         }
-        return new CompletableFuture<?>[] {running, queued};
     }
 
     @Test
@@ -101,6 +136,64 @@ class BoundedPasswordHasherTest {
         assertThat(pending[0].get(30, TimeUnit.SECONDS)).isEqualTo("hash:one");
         assertThat(pending[1].get(30, TimeUnit.SECONDS)).isEqualTo(true);
         assertThat(bounded.hash("three")).isEqualTo("hash:three");
+    }
+
+    @Test
+    void twoWaitingPiecesOfWorkGoToThePairingHasherTogether() throws Exception {
+        BoundedPasswordHasher deeper = new BoundedPasswordHasher(delegate, 1, 2);
+        try {
+            CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> deeper.hash("one"), callers);
+            assertThat(delegate.started.await(30, TimeUnit.SECONDS)).as("first hash started").isTrue();
+            CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> deeper.hash("two"), callers);
+            awaitQueued(deeper, 1);
+            CompletableFuture<Boolean> third = CompletableFuture.supplyAsync(() -> deeper.verify("three", "hash:three"), callers);
+            awaitQueued(deeper, 2);
+
+            delegate.release.countDown();
+
+            assertThat(running.get(30, TimeUnit.SECONDS)).isEqualTo("hash:one");
+            assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo("paired:two");
+            assertThat(third.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(delegate.done).containsExactly("one", "together: two + three");
+        } finally {
+            deeper.close();
+        }
+    }
+
+    @Test
+    void workWhoseCallerStoppedWaitingIsSkipped() throws Exception {
+        CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> bounded.hash("one"), callers);
+        assertThat(delegate.started.await(30, TimeUnit.SECONDS)).as("first hash started").isTrue();
+        AtomicReference<Throwable> callerSaw = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                bounded.hash("abandoned");
+            } catch (RuntimeException e) {
+                callerSaw.set(e);
+            }
+        });
+        caller.start();
+        awaitQueued(bounded, 1);
+        caller.interrupt();
+        caller.join(30_000);
+        assertThat(callerSaw.get()).isInstanceOf(AuthFailure.Unavailable.class);
+
+        delegate.release.countDown();
+
+        assertThat(running.get(30, TimeUnit.SECONDS)).isEqualTo("hash:one");
+        assertThat(bounded.hash("after")).isEqualTo("hash:after");
+        assertThat(delegate.done).containsExactly("one", "after");
+    }
+
+    @Test
+    void closingAnswersWaitingWorkAsUnavailable() throws Exception {
+        CompletableFuture<?>[] pending = saturate();
+
+        bounded.close();
+
+        assertThatThrownBy(() -> pending[1].get(30, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(AuthFailure.Unavailable.class);
+        assertThatThrownBy(() -> bounded.hash("after close")).isInstanceOf(AuthFailure.Unavailable.class);
     }
 
     @Test
