@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -165,12 +166,13 @@ class OpenApiContractTest {
     }
 
     @Test
-    void documentIsServedWithABrowsableUi() {
+    void documentIsServedWithABrowsableUi() throws IOException {
         Api.Reply document = api.get("/openapi.yaml");
         Api.Reply page = api.get("/docs");
 
         assertThat(document.status()).isEqualTo(200);
-        assertThat(document.body()).contains("openapi: 3.1.0");
+        // whole, though several times larger than the buffer answers are copied through
+        assertThat(document.body()).isEqualTo(Files.readString(DOCUMENT));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("/docs/assets/swagger-ui-bundle.js", "/openapi.yaml");
         assertThat(api.get("/docs/assets/swagger-ui-bundle.js").status()).isEqualTo(200);
