@@ -40,6 +40,36 @@ class DatabaseTest {
     }
 
     @Test
+    void anH2FileKeepsReplacedChunksForFiveSecondsOnly(@TempDir Path dir) {
+        try (Database database = Database.open(DatabaseSettings.h2File(dir))) {
+            String retention = database.jdbi().withHandle(handle -> handle.createQuery(
+                            "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'RETENTION_TIME'")
+                    .mapTo(String.class).one());
+
+            assertThat(retention).isEqualTo("5000");
+        }
+    }
+
+    @Test
+    void onlyH2DatabasesInFilesAreSynced() {
+        assertThat(Database.isH2File("jdbc:h2:file:/var/lib/latchkey/latchkey;WRITE_DELAY=0")).isTrue();
+        assertThat(Database.isH2File("jdbc:h2:tcp://db.internal/latchkey")).isTrue();
+        assertThat(Database.isH2File("jdbc:h2:mem:test")).isFalse();
+        assertThat(Database.isH2File("jdbc:postgresql://127.0.0.1/latchkey")).isFalse();
+    }
+
+    @Test
+    void anOpenH2FileIsSyncedAndAClosedOneIsLeftAlone(@TempDir Path dir) {
+        Database database = Database.open(DatabaseSettings.h2File(dir));
+        new JdbiUserRepository(database.jdbi()).add(Fixtures.user("synced"));
+
+        assertThat(database.syncQuietly()).isTrue();
+
+        database.close();
+        assertThat(database.syncQuietly()).as("no connection to be had: nothing thrown").isFalse();
+    }
+
+    @Test
     void reachableWhileOpenAndNotAfterClose() {
         Database database = TestDatabases.h2();
         assertThat(database.isReachable()).isTrue();
