@@ -72,7 +72,7 @@ public final class HttpApi {
             config.http.generateEtags = false;
             // Javalin copies each answer into Jetty's output through a buffer of this size, new for
             // every request; left unset it is Jetty's 32 KiB, garbage that set the pace of the young
-            // collections under load. Every JSON answer fits in 4 KiB (docs/performance.md, change 15).
+            // collections under load. Every JSON answer fits in 4 KiB (docs/performance.md, change 16).
             config.http.responseBufferSize = RESPONSE_COPY_BUFFER_BYTES;
             config.requestLogger.http(requestLog::answered);
             config.jetty.modifyServer(server -> {
