@@ -98,26 +98,29 @@ public final class BcryptPasswordHasher implements PairingPasswordHasher {
      */
     @Override
     public void doTogether(PasswordWork<?> first, PasswordWork<?> second) {
-        Input a = input(first);
-        Input b = input(second);
-        if (a == null || b == null || a.cost != b.cost) {
-            first.doAlone(this);
-            second.doAlone(this);
-            return;
-        }
-        byte[][] results;
+        Input a = null;
+        Input b = null;
         try {
-            results = EksBlowfish.pair(a.cost, a.salt, a.key, b.salt, b.key);
+            a = input(first);
+            b = input(second);
+            if (a == null || b == null || a.cost != b.cost) {
+                first.doAlone(this);
+                second.doAlone(this);
+                return;
+            }
+            byte[][] results = EksBlowfish.pair(a.cost, a.salt, a.key, b.salt, b.key);
+            answer(first, a, results[0]);
+            answer(second, b, results[1]);
         } catch (RuntimeException | Error e) {
-            first.answer().completeExceptionally(e);
+            first.answer().completeExceptionally(e); // no effect on work already answered
             second.answer().completeExceptionally(e);
-            return;
         } finally {
-            Arrays.fill(a.key, (byte) 0);
-            Arrays.fill(b.key, (byte) 0);
+            for (Input input : new Input[] {a, b}) {
+                if (input != null) {
+                    Arrays.fill(input.key, (byte) 0);
+                }
+            }
         }
-        answer(first, a, results[0]);
-        answer(second, b, results[1]);
     }
 
     /** What bcrypt reads for one piece of work: cost, salt, and the key with its terminating zero. */
