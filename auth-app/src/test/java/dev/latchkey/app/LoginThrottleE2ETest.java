@@ -4,9 +4,20 @@ import dev.latchkey.app.Api.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The contract's login throttle: AUTH_LOGIN_MAX_FAILURES (default 5) failures in a row, then 429. */
+/**
+ * The contract's login throttle: AUTH_LOGIN_MAX_FAILURES (default 5) failures in a row, then 429;
+ * logins that have not failed are never refused, however many arrive at once.
+ */
 class LoginThrottleE2ETest {
 
     private static final int MAX_FAILURES = 5;
@@ -52,6 +63,29 @@ class LoginThrottleE2ETest {
         failLogins(throttled, MAX_FAILURES);
 
         assertThat(api.logIn(other).status()).isEqualTo(200);
+    }
+
+    @Test
+    void manySimultaneousLoginsWithTheRightPasswordAllSucceed() throws Exception {
+        NewUser user = registered();
+        int logins = 4 * MAX_FAILURES;
+        ExecutorService callers = Executors.newFixedThreadPool(logins);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Reply>> pending = new ArrayList<>();
+            for (int i = 0; i < logins; i++) {
+                pending.add(callers.submit(() -> {
+                    go.await();
+                    return api.logIn(user);
+                }));
+            }
+            go.countDown();
+            for (Future<Reply> reply : pending) {
+                assertThat(reply.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     private static NewUser registered() {

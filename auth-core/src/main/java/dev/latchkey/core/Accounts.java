@@ -164,10 +164,18 @@ public final class Accounts {
             if (wait.isPresent()) {
                 throw new AuthFailure.Throttled(Sessions.roundUpToSeconds(wait.get()));
             }
-            if (hasher.verify(PasswordPolicy.normalise(change.oldPassword()), user.passwordHash())) {
+            boolean matches;
+            try {
+                matches = hasher.verify(PasswordPolicy.normalise(change.oldPassword()), user.passwordHash());
+            } catch (RuntimeException e) {
+                passwordChecks.release(throttleKey); // no answer about the password: not a failure
+                throw e;
+            }
+            if (matches) {
                 passwordChecks.recordSuccess(throttleKey);
             } else {
-                add(errors, "old_password", "Your old password was entered incorrectly."); // stays counted
+                passwordChecks.recordFailure(throttleKey, now());
+                add(errors, "old_password", "Your old password was entered incorrectly.");
             }
         }
         if (!errors.isEmpty()) {

@@ -105,15 +105,22 @@ public final class Sessions {
 
         String password = PasswordPolicy.normalise(credentials.password());
         boolean matches;
-        if (found.isPresent()) {
-            matches = hasher.verify(password, found.get().passwordHash());
-        } else {
-            // An unknown user still costs one verification, so that timing does not tell who has an account.
-            hasher.verify(password, dummyHash());
-            matches = false;
+        try {
+            if (found.isPresent()) {
+                matches = hasher.verify(password, found.get().passwordHash());
+            } else {
+                // An unknown user still costs one verification, so that timing does not tell who has an account.
+                hasher.verify(password, dummyHash());
+                matches = false;
+            }
+        } catch (RuntimeException e) {
+            // No answer about the password (hashing saturated, say): the try is not a failure.
+            throttles.perAccountAndAddress().release(accountThrottleKey);
+            throw e;
         }
         if (!matches || !found.get().active()) {
-            throttles.perAddress().recordFailure(address, now); // the account's try was counted by attempt()
+            throttles.perAccountAndAddress().recordFailure(accountThrottleKey, now);
+            throttles.perAddress().recordFailure(address, now);
             // The reason is for operators only; the caller gets the same answer whatever it is.
             String reason = found.isEmpty() ? "unknown user" : !matches ? "wrong password" : "inactive account";
             audit.record(AuditEvent.of(now, AuditEvent.Type.LOGIN_FAILED, knownUserId, null, client, reason));
@@ -134,8 +141,8 @@ public final class Sessions {
 
     private void refuseIfThrottled(String accountThrottleKey, String address, Instant now, String userId,
                                    ClientInfo client) {
-        // attempt() checks and counts in one step, so simultaneous guesses cannot all slip past the
-        // limit; a success below takes the count back.
+        // attempt() checks and counts the try as being checked in one step, so that once an account
+        // has failed, simultaneous guesses cannot all slip past the limit; the outcome below ends the try.
         Optional<Duration> wait = throttles.perAccountAndAddress().attempt(accountThrottleKey, now)
                 .or(() -> throttles.perAddress().blockedFor(address, now));
         if (wait.isPresent()) {

@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
@@ -299,6 +301,22 @@ class SessionsLogInTest {
         }
 
         assertThatThrownBy(() -> core.logIn("alice@example.com")).isInstanceOf(AuthFailure.Throttled.class);
+    }
+
+    @Test
+    void loginsThatCouldNotBeCheckedAreNotCountedAsFailures() {
+        PasswordHasher busy = spy(new BcryptPasswordHasher(4));
+        CoreFixture fixture = CoreFixture.builder().hasher(busy).build();
+        fixture.register("alice");
+        doThrow(new AuthFailure.Unavailable("saturated", Duration.ofSeconds(1)))
+                .when(busy).verify(anyString(), anyString());
+
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> fixture.logIn("alice")).isInstanceOf(AuthFailure.Unavailable.class);
+        }
+        doCallRealMethod().when(busy).verify(anyString(), anyString());
+
+        assertThat(fixture.logIn("alice")).isNotNull();
     }
 
     @Test

@@ -14,6 +14,10 @@ import java.util.Optional;
  * a key with no failure for {@code maxDelay} after its last block (or its last failure) starts again
  * from zero. The table is bounded: past {@code maxKeys} the least recently touched key is forgotten,
  * so a spray of random usernames cannot grow memory without end.
+ *
+ * <p>Tries let through by {@link #attempt} are counted as in flight until they end. A key that has
+ * failed lets through only as many at once as it has failures left before the limit (one at a time
+ * once it is at the limit); a key without failures lets through any number.
  */
 public final class InMemoryLoginThrottle implements LoginThrottle {
 
@@ -48,10 +52,9 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 
     @Override
     public synchronized void recordFailure(String key, Instant now) {
-        Failures f = failures.get(key);
-        if (f == null || f.faded(now, maxDelay)) {
-            f = new Failures();
-            failures.put(key, f);
+        Failures f = current(key, now);
+        if (f.inFlight > 0) {
+            f.inFlight--;
         }
         f.count++;
         f.lastFailure = now;
@@ -63,15 +66,43 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     @Override
     public synchronized Optional<Duration> attempt(String key, Instant now) {
         Optional<Duration> wait = blockedFor(key, now);
-        if (wait.isEmpty()) {
-            recordFailure(key, now);
+        if (wait.isPresent()) {
+            return wait;
         }
-        return wait;
+        Failures f = current(key, now);
+        if (f.count > 0 && f.inFlight >= Math.max(1, maxFailures - f.count)) {
+            return Optional.of(FIRST_DELAY); // the tries being checked could reach the limit
+        }
+        f.inFlight++;
+        return Optional.empty();
     }
 
     @Override
     public synchronized void recordSuccess(String key) {
         failures.remove(key);
+    }
+
+    @Override
+    public synchronized void release(String key) {
+        Failures f = failures.get(key);
+        if (f != null && f.inFlight > 0) {
+            f.inFlight--;
+            if (f.inFlight == 0 && f.count == 0) {
+                failures.remove(key);
+            }
+        }
+    }
+
+    /** The key's record, started afresh where it had none or its failures have faded; tries in flight carry over. */
+    private Failures current(String key, Instant now) {
+        Failures f = failures.get(key);
+        if (f == null || f.faded(now, maxDelay)) {
+            Failures fresh = new Failures();
+            fresh.inFlight = f == null ? 0 : f.inFlight;
+            failures.put(key, fresh);
+            return fresh;
+        }
+        return f;
     }
 
     /** 1 s at the limit, doubling with each failure past it, capped at {@code maxDelay}. */
@@ -86,10 +117,14 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 
     private static final class Failures {
         int count;
+        int inFlight;
         Instant lastFailure;
         Instant blockedUntil;
 
         boolean faded(Instant now, Duration quietPeriod) {
+            if (lastFailure == null) {
+                return false; // nothing has failed yet: only tries in flight
+            }
             Instant since = blockedUntil != null && blockedUntil.isAfter(lastFailure) ? blockedUntil : lastFailure;
             return !now.isBefore(since.plus(quietPeriod));
         }

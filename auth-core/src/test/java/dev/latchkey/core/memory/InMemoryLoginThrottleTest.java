@@ -147,4 +147,73 @@ class InMemoryLoginThrottleTest {
 
         assertThat(throttle.blockedFor("k", justBeforeFading)).contains(Duration.ofSeconds(2));
     }
+
+    @Test
+    void aKeyWithoutFailuresLetsAnyNumberOfTriesThroughAtOnce() {
+        for (int i = 0; i < 50; i++) {
+            assertThat(throttle.attempt("k", T0)).as("try %d", i).isEmpty();
+        }
+    }
+
+    @Test
+    void afterAFailureTheTriesBeingCheckedCountTowardsTheLimit() {
+        throttle.recordFailure("k", T0);
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(throttle.attempt("k", T0)).as("try %d", i).isEmpty();
+        }
+        assertThat(throttle.attempt("k", T0)).as("a fifth at once").contains(Duration.ofSeconds(1));
+
+        throttle.recordFailure("k", T0);
+        assertThat(throttle.attempt("k", T0)).as("one ended: still four failures possible").contains(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void atTheLimitOneTryAtATimeOnceTheBlockEnds() {
+        fail(throttle, "k", 5, T0);
+        Instant blockEnded = T0.plusSeconds(1);
+
+        assertThat(throttle.attempt("k", blockEnded)).isEmpty();
+        assertThat(throttle.attempt("k", blockEnded)).contains(Duration.ofSeconds(1));
+
+        throttle.recordFailure("k", blockEnded);
+        assertThat(throttle.blockedFor("k", blockEnded)).contains(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void tryLetThroughAndFailedIsCountedAsAFailure() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(throttle.attempt("k", T0)).isEmpty();
+            throttle.recordFailure("k", T0);
+        }
+
+        assertThat(throttle.attempt("k", T0)).contains(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void releasedTriesAreNotFailures() {
+        throttle.recordFailure("k", T0);
+        for (int i = 0; i < 4; i++) {
+            assertThat(throttle.attempt("k", T0)).isEmpty();
+            throttle.release("k");
+        }
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(throttle.attempt("k", T0)).as("try %d after releases", i).isEmpty();
+        }
+        assertThat(throttle.blockedFor("k", T0)).isEmpty();
+    }
+
+    @Test
+    void successWhileOthersAreBeingCheckedStartsTheKeyAfresh() {
+        throttle.recordFailure("k", T0);
+        throttle.attempt("k", T0);
+        throttle.attempt("k", T0);
+
+        throttle.recordSuccess("k");
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(throttle.attempt("k", T0)).as("try %d", i).isEmpty();
+        }
+    }
 }

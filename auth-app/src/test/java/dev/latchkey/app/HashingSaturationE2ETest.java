@@ -1,0 +1,90 @@
+package dev.latchkey.app;
+
+import dev.latchkey.app.Api.Reply;
+import dev.latchkey.app.Api.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A login flood against a full hashing pool: one hashing thread, one queue slot and bcrypt at cost 12
+ * (a hash takes a sixth of a second or more), so of a burst of logins released together at most a few
+ * are taken; the rest are answered 503 with {@code Retry-After} at once instead of waiting, and every
+ * login that is answered 200 holds a working session.
+ */
+class HashingSaturationE2ETest {
+
+    private static final int BURST = 24;
+
+    private static TestServer server;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of("AUTH_HASH_THREADS", "1", "AUTH_HASH_QUEUE", "1", "AUTH_BCRYPT_COST", "12"));
+        api = server.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @Test
+    void loginsBeyondThePoolAndItsQueueAreRefusedAtOnceAndTheOthersLogIn() throws Exception {
+        NewUser user = NewUser.unique();
+        api.registered(user);
+
+        List<Reply> replies = burstOfLogins(user);
+
+        List<Reply> refused = replies.stream().filter(reply -> reply.status() == 503).toList();
+        List<Reply> accepted = replies.stream().filter(reply -> reply.status() == 200).toList();
+        assertThat(refused.size() + accepted.size()).as("every answer is 200 or 503: %s", replies.stream().map(r -> r.status() + " " + r.body()).toList()).isEqualTo(BURST);
+        assertThat(refused).as("refused: the pool takes one hash and queues one").isNotEmpty();
+        assertThat(accepted).as("accepted").isNotEmpty();
+        for (Reply reply : refused) {
+            reply.assertProblem(503, "service_unavailable");
+            assertThat(reply.header("Retry-After")).contains("1");
+        }
+        for (Reply reply : accepted) {
+            assertThat(api.me(Tokens.of(reply).access()).status()).isEqualTo(200);
+        }
+    }
+
+    /** Logins sent from as many threads as there are logins, all released at the same moment. */
+    private static List<Reply> burstOfLogins(NewUser user) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(BURST);
+        try {
+            CountDownLatch ready = new CountDownLatch(BURST);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Reply>> pending = new ArrayList<>();
+            for (int i = 0; i < BURST; i++) {
+                pending.add(callers.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return api.logIn(user);
+                }));
+            }
+            assertThat(ready.await(30, TimeUnit.SECONDS)).as("callers ready").isTrue();
+            go.countDown();
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> reply : pending) {
+                replies.add(reply.get(60, TimeUnit.SECONDS));
+            }
+            return replies;
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+}
