@@ -73,7 +73,8 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
         try {
             return work.answer().get();
         } catch (InterruptedException e) {
-            work.answer().cancel(false); // a hashing thread skips it if it has not started
+            work.answer().cancel(false);
+            queue.remove(work); // frees its place; a hashing thread that already took it skips it
             Thread.currentThread().interrupt();
             throw new AuthFailure.Unavailable("interrupted while hashing", RETRY_AFTER);
         } catch (ExecutionException e) {

@@ -177,6 +177,7 @@ class BoundedPasswordHasherTest {
         caller.interrupt();
         caller.join(30_000);
         assertThat(callerSaw.get()).isInstanceOf(AuthFailure.Unavailable.class);
+        assertThat(bounded.queued()).as("its place in the queue is free again").isZero();
 
         delegate.release.countDown();
 
