@@ -36,6 +36,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Optional<ScheduledExecutorService> h2Sync;
+    private volatile boolean syncFailing;
 
     private Database(HikariDataSource dataSource, boolean h2File) {
         this.dataSource = dataSource;
@@ -84,14 +85,22 @@ public final class Database implements AutoCloseable {
         return scheduler;
     }
 
-    /** Forces H2's file to the disk, and says whether it did; a failure is logged and tried again next time. */
+    /**
+     * Forces H2's file to the disk, and says whether it did. A failure is tried again at the next
+     * interval; it is logged when syncing starts failing and when it works again, not every second.
+     */
     boolean syncQuietly() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT SYNC");
+            if (syncFailing) {
+                syncFailing = false;
+                LOG.info("the H2 database file is synced to disk again");
+            }
             return true;
         } catch (SQLException | RuntimeException e) {
-            if (!dataSource.isClosed()) {
-                LOG.warn("could not sync the H2 database file to disk: {}", e.getMessage());
+            if (!dataSource.isClosed() && !syncFailing) {
+                syncFailing = true;
+                LOG.warn("could not sync the H2 database file to disk (tried again every second): {}", e.getMessage());
             }
             return false;
         }
