@@ -31,7 +31,7 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int VALIDATION_TIMEOUT_SECONDS = 2;
-    static final Duration H2_SYNC_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration H2_SYNC_INTERVAL = Duration.ofSeconds(1);
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;

@@ -6,14 +6,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,11 +36,11 @@ class HashingSaturationE2ETest {
     }
 
     @Test
-    void loginsBeyondThePoolAndItsQueueAreRefusedAtOnceAndTheOthersLogIn() throws Exception {
+    void loginsBeyondThePoolAndItsQueueAreRefusedAtOnceAndTheOthersLogIn() {
         NewUser user = NewUser.unique();
         api.registered(user);
 
-        List<Reply> replies = burstOfLogins(user);
+        List<Reply> replies = Concurrently.times(BURST, () -> api.logIn(user));
 
         List<Reply> refused = replies.stream().filter(reply -> reply.status() == 503).toList();
         List<Reply> accepted = replies.stream().filter(reply -> reply.status() == 200).toList();
@@ -59,32 +53,6 @@ class HashingSaturationE2ETest {
         }
         for (Reply reply : accepted) {
             assertThat(api.me(Tokens.of(reply).access()).status()).isEqualTo(200);
-        }
-    }
-
-    /** Logins sent from as many threads as there are logins, all released at the same moment. */
-    private static List<Reply> burstOfLogins(NewUser user) throws Exception {
-        ExecutorService callers = Executors.newFixedThreadPool(BURST);
-        try {
-            CountDownLatch ready = new CountDownLatch(BURST);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Reply>> pending = new ArrayList<>();
-            for (int i = 0; i < BURST; i++) {
-                pending.add(callers.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return api.logIn(user);
-                }));
-            }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).as("callers ready").isTrue();
-            go.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> reply : pending) {
-                replies.add(reply.get(60, TimeUnit.SECONDS));
-            }
-            return replies;
-        } finally {
-            callers.shutdownNow();
         }
     }
 }

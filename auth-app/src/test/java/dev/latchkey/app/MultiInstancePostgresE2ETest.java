@@ -16,14 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -157,26 +152,13 @@ class MultiInstancePostgresE2ETest {
     }
 
     /** Runs {@code request} on {@value #THREADS} threads at once, alternating between A and B. */
-    private static List<Reply> concurrently(Function<Api, Reply> request) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(THREADS);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                Api api = (i % 2 == 0 ? a : b).api();
-                Callable<Reply> task = () -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return request.apply(api);
-                };
-                futures.add(pool.submit(task));
-            }
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> future : futures) {
-                replies.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
+    /** {@code THREADS} requests at once, alternating between the two instances. */
+    private static List<Reply> concurrently(Function<Api, Reply> request) {
+        List<Supplier<Reply>> requests = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            Api api = (i % 2 == 0 ? a : b).api();
+            requests.add(() -> request.apply(api));
         }
+        return Concurrently.run(requests);
     }
 }

@@ -164,13 +164,8 @@ public final class Accounts {
             if (wait.isPresent()) {
                 throw new AuthFailure.Throttled(Sessions.roundUpToSeconds(wait.get()));
             }
-            boolean matches;
-            try {
-                matches = hasher.verify(PasswordPolicy.normalise(change.oldPassword()), user.passwordHash());
-            } catch (RuntimeException e) {
-                passwordChecks.release(throttleKey); // no answer about the password: not a failure
-                throw e;
-            }
+            boolean matches = passwordChecks.checking(throttleKey,
+                    () -> hasher.verify(PasswordPolicy.normalise(change.oldPassword()), user.passwordHash()));
             if (matches) {
                 passwordChecks.recordSuccess(throttleKey);
             } else {

@@ -104,20 +104,14 @@ public final class Sessions {
         refuseIfThrottled(accountThrottleKey, address, now, knownUserId, client);
 
         String password = PasswordPolicy.normalise(credentials.password());
-        boolean matches;
-        try {
+        boolean matches = throttles.perAccountAndAddress().checking(accountThrottleKey, () -> {
             if (found.isPresent()) {
-                matches = hasher.verify(password, found.get().passwordHash());
-            } else {
-                // An unknown user still costs one verification, so that timing does not tell who has an account.
-                hasher.verify(password, dummyHash());
-                matches = false;
+                return hasher.verify(password, found.get().passwordHash());
             }
-        } catch (RuntimeException e) {
-            // No answer about the password (hashing saturated, say): the try is not a failure.
-            throttles.perAccountAndAddress().release(accountThrottleKey);
-            throw e;
-        }
+            // An unknown user still costs one verification, so that timing does not tell who has an account.
+            hasher.verify(password, dummyHash());
+            return false;
+        });
         if (!matches || !found.get().active()) {
             throttles.perAccountAndAddress().recordFailure(accountThrottleKey, now);
             throttles.perAddress().recordFailure(address, now);

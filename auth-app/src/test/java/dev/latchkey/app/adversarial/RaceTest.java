@@ -3,6 +3,7 @@ package dev.latchkey.app.adversarial;
 import dev.latchkey.app.AdversarialServer;
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.Api.Tokens;
+import dev.latchkey.app.Concurrently;
 import dev.latchkey.app.NewUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -15,7 +15,7 @@ import java.math.BigInteger;
  *
  * <p>Inputs are what bcrypt itself reads: a 16-byte salt and a key of 1 to 72 bytes (the password's
  * bytes with the terminating zero that {@code $2b$} adds). The output is the 23 bytes a {@code $2b$}
- * hash encodes, the same as the at.favre library's (checked by {@code EksBlowfishTest}).
+ * hash encodes, the same as the at.favre library's (checked by {@code PairedBcryptTest}).
  */
 final class EksBlowfish {
 
@@ -152,8 +152,9 @@ final class EksBlowfish {
 
     /**
      * Blowfish's initial S-boxes and P-array: the hexadecimal digits of π after the point, S-boxes
-     * after the P-array. They are computed (Machin's formula, a few milliseconds, on first use) rather
-     * than written out as 1,042 constants; {@code EksBlowfishTest} checks them against published words.
+     * after the P-array. They are computed (Machin's formula, about a tenth of a second once, on first
+     * use) rather than written out as 1,042 constants; {@code PairedBcryptTest} checks them against
+     * published words.
      */
     static final class PiDigits {
 

@@ -3,6 +3,7 @@ package dev.latchkey.core.port;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Slows down password guessing. Keys name who is guessing at what, e.g. an account key and a client
@@ -35,4 +36,17 @@ public interface LoginThrottle {
      * saturated, say): it is no longer being checked, and it is not a failure.
      */
     void release(String key);
+
+    /**
+     * Runs the password check of a try that {@link #attempt} let through and answers its result; a
+     * check that throws instead of answering releases the try ({@link #release}) and throws on.
+     */
+    default <T> T checking(String key, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            release(key);
+            throw e;
+        }
+    }
 }

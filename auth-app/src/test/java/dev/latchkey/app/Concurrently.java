@@ -1,4 +1,4 @@
-package dev.latchkey.app.adversarial;
+package dev.latchkey.app;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +10,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Runs requests at once: every thread waits at one gate, which opens when all are ready. */
-final class Concurrently {
+/**
+ * Runs requests at once: every thread waits at one gate, which opens when all are ready. Public for
+ * the adversarial tests.
+ */
+public final class Concurrently {
 
     private Concurrently() {
     }
 
-    static <T> List<T> run(List<Supplier<T>> requests) {
+    public static <T> List<T> run(List<Supplier<T>> requests) {
         ExecutorService pool = Executors.newFixedThreadPool(requests.size());
         CountDownLatch ready = new CountDownLatch(requests.size());
         CountDownLatch gate = new CountDownLatch(1);
@@ -46,7 +49,7 @@ final class Concurrently {
         }
     }
 
-    static <T> List<T> times(int n, Supplier<T> request) {
+    public static <T> List<T> times(int n, Supplier<T> request) {
         List<Supplier<T>> requests = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             requests.add(request);
