@@ -16,7 +16,7 @@ public final class JdbiSessionRepository implements SessionRepository {
 
     private static final String COLUMNS = """
             id, user_id, refresh_jti, created_at, last_used_at, refresh_expires_at, expires_at,
-            user_agent, ip, ended_at, end_reason""";
+            user_agent, ip, ended_at, end_reason, previous_refresh_jti, previous_refresh_spent_at""";
 
     /**
      * The compare-and-set of a refresh, answering with the row it changed: PostgreSQL says
@@ -26,6 +26,7 @@ public final class JdbiSessionRepository implements SessionRepository {
     private static final String ROTATE = """
             UPDATE sessions
                SET refresh_jti = :newJti, last_used_at = :now,
+                   previous_refresh_jti = refresh_jti, previous_refresh_spent_at = :now,
                    refresh_expires_at = CASE WHEN expires_at < :refreshExpiresAt THEN expires_at ELSE :refreshExpiresAt END
              WHERE id = :id AND refresh_jti = :presentedJti AND ended_at IS NULL
                AND refresh_expires_at > :now AND expires_at > :now""";
@@ -52,9 +53,11 @@ public final class JdbiSessionRepository implements SessionRepository {
     public void add(Session s) {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO sessions (id, user_id, refresh_jti, created_at, last_used_at, refresh_expires_at,
-                                              expires_at, user_agent, ip, ended_at, end_reason)
+                                              expires_at, user_agent, ip, ended_at, end_reason,
+                                              previous_refresh_jti, previous_refresh_spent_at)
                         VALUES (:id, :userId, :refreshJti, :createdAt, :lastUsedAt, :refreshExpiresAt,
-                                :expiresAt, :userAgent, :ip, :endedAt, :endReason)""")
+                                :expiresAt, :userAgent, :ip, :endedAt, :endReason,
+                                :previousRefreshJti, :previousRefreshSpentAt)""")
                 .bind("id", s.id())
                 .bind("userId", s.userId())
                 .bind("refreshJti", s.refreshJti())
@@ -66,6 +69,8 @@ public final class JdbiSessionRepository implements SessionRepository {
                 .bind("ip", s.ip())
                 .bind("endedAt", Timestamps.utc(s.endedAt()))
                 .bind("endReason", s.endReason() == null ? null : s.endReason().name())
+                .bind("previousRefreshJti", s.previousRefreshJti())
+                .bind("previousRefreshSpentAt", Timestamps.utc(s.previousRefreshSpentAt()))
                 .execute());
     }
 
@@ -155,6 +160,7 @@ public final class JdbiSessionRepository implements SessionRepository {
                 Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "last_used_at"),
                 Timestamps.instant(rs, "refresh_expires_at"), Timestamps.instant(rs, "expires_at"),
                 rs.getString("user_agent"), rs.getString("ip"), Timestamps.instant(rs, "ended_at"),
-                reason == null ? null : EndReason.valueOf(reason));
+                reason == null ? null : EndReason.valueOf(reason), rs.getString("previous_refresh_jti"),
+                Timestamps.instant(rs, "previous_refresh_spent_at"));
     }
 }

@@ -159,6 +159,8 @@ public final class Sessions {
     /**
      * Spends the refresh token and answers with a new pair. A spent token presented again ends the
      * whole session; of concurrent refreshes with one token exactly one wins and the session then ends.
+     * Within the policy's refresh grace window, the token spent last is the exception: presented again,
+     * it is answered with the session's current refresh token, so simultaneous refreshes all succeed.
      *
      * @throws AuthFailure.TokenRejected for anything wrong with the token or its session
      */
@@ -180,6 +182,10 @@ public final class Sessions {
             Session session = sessions.findById(claims.sessionId())
                     .filter(s -> s.userId().equals(claims.userId()) && s.isActiveAt(now))
                     .orElseThrow(() -> new AuthFailure.TokenRejected("session not active"));
+            if (session.spentLastWithin(claims.jti(), policy.refreshReuseGrace(), now)) {
+                // Two tabs refreshing at once: the later one gets the session's current token, no fork.
+                return pairFor(session, session.refreshJti(), session.refreshExpiresAt(), now);
+            }
             audit.record(AuditEvent.of(now, AuditEvent.Type.REFRESH_REUSE, session.userId(), session.id(), client, null));
             endSession(session.userId(), session.id(), now, EndReason.REFRESH_REUSE, client);
             throw new AuthFailure.TokenRejected("refresh token reused");

@@ -67,7 +67,7 @@ final class CoreFixture {
                 new InMemoryLoginThrottle(MAX_FAILURES * 20, LONGEST_LOGIN_DELAY, 10_000));
         accounts = new Accounts(users, sessionStore, gate, hasher, PASSWORD_POLICY,
                 new InMemoryLoginThrottle(MAX_FAILURES, LONGEST_LOGIN_DELAY, 10_000), auditLog, clock);
-        sessions = new Sessions(users, sessionStore, gate, hasher, tokens, throttles, SESSION_POLICY, auditLog, clock);
+        sessions = new Sessions(users, sessionStore, gate, hasher, tokens, throttles, b.policy, auditLog, clock);
     }
 
     static CoreFixture create() {
@@ -82,6 +82,7 @@ final class CoreFixture {
         private UserRepository users = new InMemoryUserRepository();
         private PasswordHasher hasher = new BcryptPasswordHasher(4);
         private AuditLog audit;
+        private SessionPolicy policy = SESSION_POLICY;
 
         Builder users(UserRepository repository) {
             this.users = repository;
@@ -96,6 +97,11 @@ final class CoreFixture {
         /** Records events in {@code log} instead of the fixture's in-memory one, e.g. a failing one. */
         Builder audit(AuditLog log) {
             this.audit = log;
+            return this;
+        }
+
+        Builder sessionPolicy(SessionPolicy sessionPolicy) {
+            this.policy = sessionPolicy;
             return this;
         }
 

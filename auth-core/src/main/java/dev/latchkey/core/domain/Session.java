@@ -1,5 +1,6 @@
 package dev.latchkey.core.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +12,9 @@ import java.util.Optional;
  * @param refreshExpiresAt when the current refresh token expires (never after {@code expiresAt})
  * @param expiresAt        the hard end: login time plus the maximum session length
  * @param endedAt          when the session was ended, null while it is not
+ * @param previousRefreshJti     the refresh token id spent last, null before the first refresh
+ * @param previousRefreshSpentAt when that token was spent, null before the first refresh; together
+ *                               they let a refresh grace window answer a replay of the token just spent
  */
 public record Session(
         String id,
@@ -23,7 +27,17 @@ public record Session(
         String userAgent,
         String ip,
         Instant endedAt,
-        EndReason endReason) {
+        EndReason endReason,
+        String previousRefreshJti,
+        Instant previousRefreshSpentAt) {
+
+    /** A session whose refresh token has not been spent yet. */
+    public Session(String id, String userId, String refreshJti, Instant createdAt, Instant lastUsedAt,
+                   Instant refreshExpiresAt, Instant expiresAt, String userAgent, String ip, Instant endedAt,
+                   EndReason endReason) {
+        this(id, userId, refreshJti, createdAt, lastUsedAt, refreshExpiresAt, expiresAt, userAgent, ip, endedAt,
+                endReason, null, null);
+    }
 
     public Session {
         Objects.requireNonNull(id, "id");
@@ -44,13 +58,20 @@ public record Session(
         return Optional.ofNullable(endReason);
     }
 
+    /** Whether {@code jti} is the refresh token spent last and was spent less than {@code grace} before {@code now}. */
+    public boolean spentLastWithin(String jti, Duration grace, Instant now) {
+        return !grace.isZero() && jti.equals(previousRefreshJti) && previousRefreshSpentAt != null
+                && now.isBefore(previousRefreshSpentAt.plus(grace));
+    }
+
+    /** The current refresh token spent at {@code now} and replaced by {@code newRefreshJti}. */
     public Session rotated(String newRefreshJti, Instant now, Instant newRefreshExpiresAt) {
         return new Session(id, userId, newRefreshJti, createdAt, now, newRefreshExpiresAt, expiresAt,
-                userAgent, ip, endedAt, endReason);
+                userAgent, ip, endedAt, endReason, refreshJti, now);
     }
 
     public Session endedAt(Instant now, EndReason reason) {
         return new Session(id, userId, refreshJti, createdAt, lastUsedAt, refreshExpiresAt, expiresAt,
-                userAgent, ip, now, reason);
+                userAgent, ip, now, reason, previousRefreshJti, previousRefreshSpentAt);
     }
 }

@@ -3,17 +3,35 @@ package dev.latchkey.core.domain;
 import java.time.Duration;
 import java.util.Objects;
 
-/** How long tokens and sessions live. */
-public record SessionPolicy(Duration accessTtl, Duration refreshTtl, Duration sessionMax) {
+/**
+ * How long tokens and sessions live.
+ *
+ * @param refreshReuseGrace how long after it was spent the refresh token spent last may be presented
+ *                          again and answered with the session's current one; zero: never
+ */
+public record SessionPolicy(Duration accessTtl, Duration refreshTtl, Duration sessionMax, Duration refreshReuseGrace) {
 
     public SessionPolicy {
         Objects.requireNonNull(accessTtl, "accessTtl");
         Objects.requireNonNull(refreshTtl, "refreshTtl");
         Objects.requireNonNull(sessionMax, "sessionMax");
+        Objects.requireNonNull(refreshReuseGrace, "refreshReuseGrace");
+        if (refreshReuseGrace.isNegative()) {
+            throw new IllegalArgumentException("refreshReuseGrace must not be negative");
+        }
         if (accessTtl.isNegative() || accessTtl.isZero() || refreshTtl.isNegative() || refreshTtl.isZero()
                 || sessionMax.isNegative() || sessionMax.isZero()) {
             throw new IllegalArgumentException("lifetimes must be positive");
         }
+    }
+
+    /** Without a refresh grace window: a spent refresh token presented again always ends the session. */
+    public SessionPolicy(Duration accessTtl, Duration refreshTtl, Duration sessionMax) {
+        this(accessTtl, refreshTtl, sessionMax, Duration.ZERO);
+    }
+
+    public SessionPolicy withRefreshReuseGrace(Duration grace) {
+        return new SessionPolicy(accessTtl, refreshTtl, sessionMax, grace);
     }
 
     public static SessionPolicy defaults() {

@@ -22,8 +22,9 @@ public interface SessionRepository {
 
     /**
      * Spends {@code presentedJti}: only if the session is active at {@code now} and its spendable
-     * refresh token id is still {@code presentedJti}, replaces that id with {@code newJti}, marks the
-     * session used at {@code now}, and lets the new refresh token expire at {@code refreshExpiresAt}
+     * refresh token id is still {@code presentedJti}, replaces that id with {@code newJti}, keeps
+     * {@code presentedJti} as the one spent last, spent at {@code now}, marks the session used at
+     * {@code now}, and lets the new refresh token expire at {@code refreshExpiresAt}
      * or at the session's end, whichever comes first. One conditional update: of concurrent
      * refreshes with one token, exactly one wins.
      *

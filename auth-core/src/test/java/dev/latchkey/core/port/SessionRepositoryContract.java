@@ -98,6 +98,46 @@ public abstract class SessionRepositoryContract {
     }
 
     @Test
+    void rotateKeepsTheSpentJtiAndWhenItWasSpent() {
+        Session s = session(owner, T0);
+        sessions.add(s);
+        Instant first = T0.plusSeconds(60);
+        Instant second = T0.plusSeconds(120);
+        sessions.rotate(s.id(), s.refreshJti(), "second-jti", first, first.plus(Duration.ofDays(7))).orElseThrow();
+
+        Session rotated = sessions.rotate(s.id(), "second-jti", "third-jti", second, second.plus(Duration.ofDays(7)))
+                .orElseThrow();
+
+        assertThat(rotated.previousRefreshJti()).isEqualTo("second-jti");
+        assertThat(rotated.previousRefreshSpentAt()).isEqualTo(second);
+        Session stored = sessions.findById(s.id()).orElseThrow();
+        assertThat(stored.previousRefreshJti()).isEqualTo("second-jti");
+        assertThat(stored.previousRefreshSpentAt()).isEqualTo(second);
+    }
+
+    @Test
+    void aNewSessionHasSpentNoRefreshTokenYet() {
+        Session s = session(owner, T0);
+        sessions.add(s);
+
+        Session stored = sessions.findById(s.id()).orElseThrow();
+        assertThat(stored.previousRefreshJti()).isNull();
+        assertThat(stored.previousRefreshSpentAt()).isNull();
+    }
+
+    @Test
+    void endingASessionKeepsItsLastSpentJti() {
+        Session s = session(owner, T0);
+        sessions.add(s);
+        Session rotated = sessions.rotate(s.id(), s.refreshJti(), "next-jti", T0.plusSeconds(1), T0.plus(Duration.ofDays(7)))
+                .orElseThrow();
+        sessions.end(s.id(), T0.plusSeconds(2), EndReason.LOGOUT);
+
+        assertThat(sessions.findById(s.id()).orElseThrow())
+                .isEqualTo(rotated.endedAt(T0.plusSeconds(2), EndReason.LOGOUT));
+    }
+
+    @Test
     void theNewRefreshTokenNeverOutlivesTheSession() {
         Session base = session(owner, T0);
         Session s = new Session(base.id(), owner.id(), base.refreshJti(), T0, T0, T0.plus(Duration.ofDays(2)),
