@@ -3,6 +3,8 @@ package dev.latchkey.jdbi;
 import dev.latchkey.core.domain.EndReason;
 import dev.latchkey.core.domain.Session;
 import dev.latchkey.core.port.SessionRepository;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 import java.sql.ResultSet;
@@ -11,7 +13,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Sessions in the {@code sessions} table; every change is one conditional statement. */
+/**
+ * Sessions in the {@code sessions} table; every change is one conditional statement. On PostgreSQL,
+ * ending a session also announces it on {@link PostgresSessionEndListener#CHANNEL} in the same
+ * transaction, so every instance sharing the database forgets it as soon as the end is committed.
+ */
 public final class JdbiSessionRepository implements SessionRepository {
 
     private static final String COLUMNS = """
@@ -33,10 +39,12 @@ public final class JdbiSessionRepository implements SessionRepository {
 
     private final Jdbi jdbi;
     private final String rotate;
+    private final boolean announcesEnds;
 
     public JdbiSessionRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.rotate = isPostgres(jdbi)
+        this.announcesEnds = isPostgres(jdbi);
+        this.rotate = announcesEnds
                 ? ROTATE + " RETURNING " + COLUMNS
                 : "SELECT " + COLUMNS + " FROM FINAL TABLE (" + ROTATE + ")";
     }
@@ -109,13 +117,34 @@ public final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public boolean end(String sessionId, Instant now, EndReason reason) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE sessions SET ended_at = :now, end_reason = :reason
-                         WHERE id = :id AND ended_at IS NULL""")
-                .bind("now", Timestamps.utc(now))
-                .bind("reason", reason.name())
-                .bind("id", sessionId)
-                .execute()) == 1;
+        HandleCallback<Boolean, RuntimeException> end = h -> {
+            boolean ended = h.createUpdate("""
+                            UPDATE sessions SET ended_at = :now, end_reason = :reason
+                             WHERE id = :id AND ended_at IS NULL""")
+                    .bind("now", Timestamps.utc(now))
+                    .bind("reason", reason.name())
+                    .bind("id", sessionId)
+                    .execute() == 1;
+            if (ended) {
+                announceEnded(h, List.of(sessionId));
+            }
+            return ended;
+        };
+        return announcesEnds ? jdbi.inTransaction(end) : jdbi.withHandle(end);
+    }
+
+    /** Tells every listening instance, when the transaction commits, that these sessions ended. */
+    private void announceEnded(Handle h, List<String> sessionIds) {
+        if (!announcesEnds) {
+            return;
+        }
+        for (String id : sessionIds) {
+            h.createQuery("SELECT pg_notify(:channel, :id)")
+                    .bind("channel", PostgresSessionEndListener.CHANNEL)
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .list();
+        }
     }
 
     @Override
@@ -141,6 +170,7 @@ public final class JdbiSessionRepository implements SessionRepository {
                     ended.add(id);
                 }
             }
+            announceEnded(h, ended);
             return ended;
         });
     }
