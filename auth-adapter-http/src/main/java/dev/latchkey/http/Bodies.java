@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Reads request bodies within the limits: JSON content type, and never more than the size cap. */
 final class Bodies {
@@ -27,6 +28,17 @@ final class Bodies {
             throw tooLarge();
         }
         return json.read(readAtMostLimit(ctx), type);
+    }
+
+    /**
+     * As {@link #read}, but a request without a body (no {@code Content-Type}, nothing sent) is
+     * absent rather than refused: in cookie mode a browser may send the token in the cookie alone.
+     */
+    <T> Optional<T> readIfSent(Context ctx, Class<T> type) {
+        if (ctx.header("Content-Type") == null && ctx.req().getContentLengthLong() <= 0 && readAtMostLimit(ctx).length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(read(ctx, type));
     }
 
     private byte[] readAtMostLimit(Context ctx) {

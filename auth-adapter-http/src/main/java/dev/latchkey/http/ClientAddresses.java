@@ -40,6 +40,11 @@ final class ClientAddresses {
         return hops[0].strip();
     }
 
+    /** Whether the request came straight from a trusted proxy, so that its forwarded headers count. */
+    boolean isTrustedProxy(Context ctx) {
+        return !trusted.isEmpty() && isTrusted(ctx.req().getRemoteAddr());
+    }
+
     private boolean isTrusted(String address) {
         byte[] bytes = bytesOf(address);
         return bytes != null && trusted.stream().anyMatch(r -> r.contains(bytes));

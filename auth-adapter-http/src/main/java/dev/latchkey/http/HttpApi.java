@@ -53,6 +53,7 @@ public final class HttpApi {
         BearerAuth auth = new BearerAuth(sessions);
         ClientAddresses addresses = new ClientAddresses(settings.trustedProxies());
         RequestLog requestLog = new RequestLog(settings.requestLog(), onAnswered);
+        RefreshCookie cookie = new RefreshCookie(settings, addresses);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -84,13 +85,16 @@ public final class HttpApi {
             });
             if (!settings.corsOrigins().isEmpty()) {
                 List<String> origins = settings.corsOrigins();
-                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.allowHost(
-                        origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new))));
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+                    // In cookie mode the listed origins' pages send the refresh cookie along.
+                    rule.allowCredentials = settings.refreshCookie();
+                }));
             }
             config.routes.before(SecurityHeaders::apply);
 
-            new TokenRoutes(sessions, bodies, replies, addresses).register(config.routes);
-            new UserRoutes(accounts, sessions, auth, bodies, replies, addresses).register(config.routes);
+            new TokenRoutes(sessions, bodies, replies, addresses, cookie).register(config.routes);
+            new UserRoutes(accounts, sessions, auth, bodies, replies, addresses, cookie).register(config.routes);
             new SessionRoutes(sessions, auth, replies, addresses).register(config.routes);
             new PublicRoutes(tokens, databaseUp, replies).register(config.routes);
             new DocsRoutes().register(config.routes);

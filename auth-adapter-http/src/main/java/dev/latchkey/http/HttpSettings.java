@@ -12,9 +12,13 @@ import java.util.Objects;
  * @param maxBodyBytes   the largest request body read
  * @param stopTimeout    how long stopping waits for in-flight requests to finish
  * @param requestLog     which answered requests are written to the request log
+ * @param refreshCookie  cookie mode: the refresh token travels in the {@code __Host-latchkey-refresh}
+ *                       cookie instead of the body, and listed CORS origins may send credentials
+ * @param refreshCookieMaxAge the cookie's {@code Max-Age}: the refresh token's lifetime
  */
 public record HttpSettings(List<String> corsOrigins, List<String> trustedProxies, int maxBodyBytes,
-                           Duration stopTimeout, RequestLogMode requestLog) {
+                           Duration stopTimeout, RequestLogMode requestLog, boolean refreshCookie,
+                           Duration refreshCookieMaxAge) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -26,6 +30,17 @@ public record HttpSettings(List<String> corsOrigins, List<String> trustedProxies
             throw new IllegalArgumentException("stopTimeout must not be negative");
         }
         Objects.requireNonNull(requestLog, "requestLog");
+        Objects.requireNonNull(refreshCookieMaxAge, "refreshCookieMaxAge");
+    }
+
+    public HttpSettings(List<String> corsOrigins, List<String> trustedProxies, int maxBodyBytes,
+                        Duration stopTimeout, RequestLogMode requestLog) {
+        this(corsOrigins, trustedProxies, maxBodyBytes, stopTimeout, requestLog, false, Duration.ZERO);
+    }
+
+    /** These settings in cookie mode, the cookie living as long as a refresh token: {@code maxAge}. */
+    public HttpSettings withRefreshCookie(Duration maxAge) {
+        return new HttpSettings(corsOrigins, trustedProxies, maxBodyBytes, stopTimeout, requestLog, true, maxAge);
     }
 
     public HttpSettings(List<String> corsOrigins, List<String> trustedProxies, int maxBodyBytes) {

@@ -77,6 +77,7 @@ final class Problems {
             case PAYLOAD_TOO_LARGE -> Problem.of(413, "Content Too Large", "payload_too_large", failure.getMessage());
             case UNSUPPORTED_MEDIA_TYPE ->
                     Problem.of(415, "Unsupported Media Type", "unsupported_media_type", failure.getMessage());
+            case ORIGIN_NOT_ALLOWED -> Problem.of(403, "Forbidden", "origin_not_allowed", failure.getMessage());
         };
     }
 

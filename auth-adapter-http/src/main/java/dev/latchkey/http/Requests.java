@@ -27,6 +27,10 @@ final class Requests {
     record Refresh(@NotNull(message = REQUIRED) String refresh) {
     }
 
+    /** A refresh in cookie mode: the token may instead come from the cookie. */
+    record RefreshOrCookie(String refresh) {
+    }
+
     record Verify(@NotNull(message = REQUIRED) String token) {
     }
 

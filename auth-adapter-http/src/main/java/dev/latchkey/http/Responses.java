@@ -25,6 +25,13 @@ final class Responses {
         }
     }
 
+    /** A token answer in cookie mode: the refresh token is in the cookie, out of the page's reach. */
+    record AccessBody(String access, String tokenType, long expiresIn) {
+        static AccessBody of(TokenPair pair) {
+            return new AccessBody(pair.access(), "Bearer", pair.expiresInSeconds());
+        }
+    }
+
     record SessionBody(String id, Instant createdAt, Instant lastUsedAt, Instant expiresAt, String userAgent,
                        String ip, boolean current) {
         static SessionBody of(SessionView view) {

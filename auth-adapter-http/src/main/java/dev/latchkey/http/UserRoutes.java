@@ -16,9 +16,11 @@ final class UserRoutes {
     private final Bodies bodies;
     private final Replies replies;
     private final ClientAddresses addresses;
+    private final RefreshCookie cookie;
 
     UserRoutes(Accounts accounts, Sessions sessions, BearerAuth auth, Bodies bodies, Replies replies,
-               ClientAddresses addresses) {
+               ClientAddresses addresses, RefreshCookie cookie) {
+        this.cookie = cookie;
         this.accounts = accounts;
         this.sessions = sessions;
         this.auth = auth;
@@ -37,11 +39,16 @@ final class UserRoutes {
         routes.get("/api/users/me", ctx -> replies.ok(ctx, Responses.UserBody.of(accounts.currentUser(auth.caller(ctx)))));
         routes.post("/api/users/logout", ctx -> {
             Caller caller = auth.caller(ctx);
-            sessions.logOut(caller, bodies.read(ctx, Requests.LogOut.class).token(), ClientInfos.of(ctx, addresses));
+            String token = cookie.enabled()
+                    ? cookie.token(ctx, bodies.readIfSent(ctx, Requests.LogOut.class).map(Requests.LogOut::token).orElse(null))
+                    : bodies.read(ctx, Requests.LogOut.class).token();
+            sessions.logOut(caller, token, ClientInfos.of(ctx, addresses));
+            cookie.clear(ctx);
             replies.ok(ctx, new Responses.Detail("Successfully logged out."));
         });
         routes.post("/api/users/logout-all", ctx -> {
             int ended = sessions.logOutEverywhere(auth.caller(ctx), ClientInfos.of(ctx, addresses));
+            cookie.clear(ctx);
             replies.ok(ctx, new Responses.LoggedOutEverywhere("Successfully logged out of all sessions.", ended));
         });
         routes.post("/api/users/change-password", ctx -> {

@@ -48,7 +48,9 @@ public record Config(
         LogFormat logFormat,
         RequestLogMode requestLog,
         Optional<Integer> metricsPort,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        boolean refreshCookie,
+        Duration refreshReuseGrace) {
 
     /** The variables this record reads, with their defaults ("" where there is none). */
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -79,7 +81,9 @@ public record Config(
             Map.entry("AUTH_LOG_FORMAT", "text"),
             Map.entry("AUTH_REQUEST_LOG", "failures"),
             Map.entry("AUTH_METRICS_PORT", ""),
-            Map.entry("AUTH_SHUTDOWN_TIMEOUT", "PT20S"));
+            Map.entry("AUTH_SHUTDOWN_TIMEOUT", "PT20S"),
+            Map.entry("AUTH_REFRESH_COOKIE", "false"),
+            Map.entry("AUTH_REFRESH_REUSE_GRACE", "PT0S"));
 
     private static final List<String> ALGORITHMS = List.of("ES256", "RS256", "EdDSA", "HS256");
 
@@ -118,6 +122,10 @@ public record Config(
         Duration accessTtl = r.duration("AUTH_ACCESS_TTL");
         if (accessTtl.compareTo(refreshTtl) > 0) {
             throw new BadSetting("AUTH_ACCESS_TTL", "must not be longer than AUTH_REFRESH_TTL");
+        }
+        Duration refreshReuseGrace = r.durationAllowingZero("AUTH_REFRESH_REUSE_GRACE");
+        if (refreshReuseGrace.compareTo(accessTtl) >= 0) {
+            throw new BadSetting("AUTH_REFRESH_REUSE_GRACE", "must be shorter than AUTH_ACCESS_TTL");
         }
         int port = r.integer("AUTH_PORT", 0, 65_535);
         Optional<Integer> metricsPort = r.optional("AUTH_METRICS_PORT").isEmpty()
@@ -164,7 +172,9 @@ public record Config(
                 LogFormat.valueOf(logFormat.toUpperCase(Locale.ROOT)),
                 RequestLogMode.valueOf(requestLog.toUpperCase(Locale.ROOT)),
                 metricsPort,
-                r.durationAllowingZero("AUTH_SHUTDOWN_TIMEOUT"));
+                r.durationAllowingZero("AUTH_SHUTDOWN_TIMEOUT"),
+                r.bool("AUTH_REFRESH_COOKIE"),
+                refreshReuseGrace);
     }
 
     /** Whether the server keeps its data in PostgreSQL rather than the embedded H2 file. */
@@ -258,6 +268,14 @@ public record Config(
             } catch (DateTimeParseException e) {
                 throw new BadSetting(name, "must be an ISO-8601 duration like PT15M or P7D, not '" + value + "'");
             }
+        }
+
+        boolean bool(String name) {
+            String value = required(name).toLowerCase(Locale.ROOT);
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new BadSetting(name, "must be true or false, not '" + value + "'");
+            }
+            return value.equals("true");
         }
 
         Path path(String name) {

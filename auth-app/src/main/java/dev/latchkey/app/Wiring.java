@@ -26,11 +26,13 @@ import dev.latchkey.jdbi.JdbiAuditLog;
 import dev.latchkey.jdbi.JdbiSessionRepository;
 import dev.latchkey.jdbi.JdbiSigningKeyRepository;
 import dev.latchkey.jdbi.JdbiUserRepository;
+import dev.latchkey.jdbi.PostgresSessionEndListener;
 import io.javalin.Javalin;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +60,8 @@ final class Wiring implements AutoCloseable {
     final Sessions sessions;
     final CachedSessionGate gate;
     final Housekeeping housekeeping;
+    /** On PostgreSQL: hears sessions ended by any instance, so this one's cache drops them at once. */
+    final Optional<PostgresSessionEndListener> sessionEnds;
     private final TokenIssuer tokens;
     private final BoundedPasswordHasher hasher;
     /** Which bcrypt computes password hashes: "libxcrypt" or "java" (see {@link BcryptPasswordHasher}). */
@@ -95,6 +99,9 @@ final class Wiring implements AutoCloseable {
         hasher = new BoundedPasswordHasher(bcrypt, config.hashThreads(), config.hashQueue());
         metrics.ifPresent(m -> m.bindHashingQueue(hasher));
         gate = new CachedSessionGate(new RepositorySessionGate(sessionStore, users), config.sessionCacheTtl(), 100_000);
+        sessionEnds = config.usesPostgres()
+                ? Optional.of(PostgresSessionEndListener.start(databaseSettings(config), id -> gate.forget(List.of(id)), gate::forgetAll))
+                : Optional.empty();
         PasswordPolicy passwordPolicy = new PasswordPolicy(config.passwordMinLength(), commonPasswords.join());
         Sessions.LoginThrottles throttles = new Sessions.LoginThrottles(
                 new InMemoryLoginThrottle(config.loginMaxFailures(), LONGEST_LOGIN_DELAY, THROTTLE_KEYS),
@@ -104,7 +111,8 @@ final class Wiring implements AutoCloseable {
         accounts = new Accounts(users, sessionStore, gate, hasher, passwordPolicy,
                 new InMemoryLoginThrottle(config.loginMaxFailures(), LONGEST_LOGIN_DELAY, THROTTLE_KEYS), audit, clock);
         sessions = new Sessions(users, sessionStore, gate, hasher, tokens, throttles,
-                new SessionPolicy(config.accessTtl(), config.refreshTtl(), config.sessionMax()), audit, clock);
+                new SessionPolicy(config.accessTtl(), config.refreshTtl(), config.sessionMax())
+                        .withRefreshReuseGrace(config.refreshReuseGrace()), audit, clock);
         housekeeping = new Housekeeping(sessions, audit, keys, config.auditRetention(), config.longestTokenLifetime(), clock);
         this.tokens = tokens;
     }
@@ -116,10 +124,12 @@ final class Wiring implements AutoCloseable {
     /** The HTTP server, not started yet; answered requests are logged as AUTH_REQUEST_LOG says, and counted when metrics are on. */
     Javalin httpApi() {
         Consumer<AnsweredRequest> count = metrics.<Consumer<AnsweredRequest>>map(m -> m::answered).orElse(request -> { });
-        return HttpApi.create(accounts, sessions, tokens, database::isReachable,
-                new HttpSettings(config.corsOrigins(), config.trustedProxies(), HttpSettings.defaults().maxBodyBytes(),
-                        config.shutdownTimeout(), config.requestLog()),
-                count);
+        HttpSettings settings = new HttpSettings(config.corsOrigins(), config.trustedProxies(),
+                HttpSettings.defaults().maxBodyBytes(), config.shutdownTimeout(), config.requestLog());
+        if (config.refreshCookie()) {
+            settings = settings.withRefreshCookie(config.refreshTtl());
+        }
+        return HttpApi.create(accounts, sessions, tokens, database::isReachable, settings, count);
     }
 
     static DatabaseSettings databaseSettings(Config config) {
@@ -130,6 +140,7 @@ final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
+        sessionEnds.ifPresent(PostgresSessionEndListener::close);
         hasher.close();
         database.close();
     }

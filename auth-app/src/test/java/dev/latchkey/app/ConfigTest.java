@@ -37,6 +37,8 @@ class ConfigTest {
         assertThat(config.refreshTtl()).isEqualTo(Duration.ofDays(7));
         assertThat(config.sessionMax()).isEqualTo(Duration.ofDays(30));
         assertThat(config.sessionCacheTtl()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.refreshCookie()).isFalse();
+        assertThat(config.refreshReuseGrace()).isZero();
         assertThat(config.bcryptCost()).isEqualTo(12);
         assertThat(config.passwordMinLength()).isEqualTo(8);
         assertThat(config.loginMaxFailures()).isEqualTo(5);
@@ -173,5 +175,30 @@ class ConfigTest {
         assertThat(exited).as("exited").isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(stderr.lines().toList()).singleElement().asString().contains("AUTH_PORT");
+    }
+
+    @Test
+    void refreshCookieModeAndGraceWindowAreRead() {
+        Config config = Config.from(Map.of("AUTH_REFRESH_COOKIE", "TRUE", "AUTH_REFRESH_REUSE_GRACE", "PT30S"));
+
+        assertThat(config.refreshCookie()).isTrue();
+        assertThat(config.refreshReuseGrace()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void refreshCookieMustBeTrueOrFalse() {
+        assertThatThrownBy(() -> Config.from(Map.of("AUTH_REFRESH_COOKIE", "yes")))
+                .isInstanceOf(Config.BadSetting.class)
+                .hasMessageStartingWith("AUTH_REFRESH_COOKIE:");
+    }
+
+    @Test
+    void refreshGraceWindowMustBeShorterThanTheAccessTokenLifetime() {
+        assertThatThrownBy(() -> Config.from(Map.of("AUTH_REFRESH_REUSE_GRACE", "PT15M")))
+                .isInstanceOf(Config.BadSetting.class)
+                .hasMessageStartingWith("AUTH_REFRESH_REUSE_GRACE:");
+        assertThatThrownBy(() -> Config.from(Map.of("AUTH_REFRESH_REUSE_GRACE", "-PT1S")))
+                .isInstanceOf(Config.BadSetting.class)
+                .hasMessageStartingWith("AUTH_REFRESH_REUSE_GRACE:");
     }
 }
