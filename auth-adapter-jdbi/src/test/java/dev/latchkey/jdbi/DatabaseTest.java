@@ -101,13 +101,20 @@ class DatabaseTest {
             Integer migrations = opened.get(0).jdbi().withHandle(h -> h.createQuery(
                     "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL")
                     .mapTo(Integer.class).one());
-            assertThat(migrations).isEqualTo(4);
+            assertThat(migrations).isEqualTo(migrationFiles());
             User user = Fixtures.user("together");
             new JdbiUserRepository(opened.get(0).jdbi()).add(user);
             assertThat(new JdbiUserRepository(opened.get(1).jdbi()).findById(user.id())).isPresent();
         } finally {
             opened.forEach(Database::close);
             pool.shutdownNow();
+        }
+    }
+
+    /** How many migrations ship, so that each is counted as applied exactly once. */
+    private static int migrationFiles() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src", "main", "resources", "db", "migration"))) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
         }
     }
 }
