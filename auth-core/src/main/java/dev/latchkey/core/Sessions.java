@@ -135,10 +135,11 @@ public final class Sessions {
 
     private void refuseIfThrottled(String accountThrottleKey, String address, Instant now, String userId,
                                    ClientInfo client) {
-        // attempt() checks and counts the try as being checked in one step, so that once an account
-        // has failed, simultaneous guesses cannot all slip past the limit; the outcome below ends the try.
-        Optional<Duration> wait = throttles.perAccountAndAddress().attempt(accountThrottleKey, now)
-                .or(() -> throttles.perAddress().blockedFor(address, now));
+        // attempt() checks and counts the try as being checked in one step (waiting for tries in
+        // flight if need be), so that simultaneous guesses cannot slip past the limit; the outcome
+        // below ends the try. The address is asked first: a try refused there takes no place.
+        Optional<Duration> wait = throttles.perAddress().blockedFor(address, now)
+                .or(() -> throttles.perAccountAndAddress().attempt(accountThrottleKey, now));
         if (wait.isPresent()) {
             Duration retryAfter = roundUpToSeconds(wait.get());
             audit.record(AuditEvent.of(now, AuditEvent.Type.LOGIN_THROTTLED, userId, null, client,

@@ -18,17 +18,24 @@ public interface LoginThrottle {
     void recordFailure(String key, Instant now);
 
     /**
-     * In one atomic step: the wait if {@code key} is blocked at {@code now}, or if {@code key} has
-     * failed before and the tries still being checked could, failing too, pass the limit; otherwise
-     * counts this try as being checked and answers empty. A key without failures lets any number of
-     * tries through at once, so that simultaneous logins with the right password are never refused;
-     * once it has failed, simultaneous guesses cannot all pass a check made before any of them had
-     * failed. Every try let through ends with {@link #recordFailure}, {@link #recordSuccess} or
-     * {@link #release}.
+     * Lets a try of {@code key} be checked, or answers how long to wait before trying again. Never
+     * are more tries of one key being checked at once than it has failures left before the limit, on
+     * a key without failures too: simultaneous guesses cannot all pass a check made before any of them
+     * had failed. A try beyond that waits for the tries in flight to end: when one succeeds (the key
+     * starts afresh) or is released it may go on, so that simultaneous logins with the right password
+     * are all served, a little later; when they fail and block the key, it is answered with the block
+     * at once. A try whose wait would be long (a bound of the implementation's choosing) is answered
+     * with a short wait instead. A try let through is counted as being checked, and ends with
+     * {@link #recordFailure}, {@link #recordSuccess} or {@link #release}.
+     *
+     * @return empty when the try may be checked now; otherwise the wait to tell the client
      */
     Optional<Duration> attempt(String key, Instant now);
 
-    /** A try succeeded: the key starts again from no failures. */
+    /**
+     * A try succeeded: the key starts again from no failures; if {@link #attempt} let it through, it
+     * is no longer being checked.
+     */
     void recordSuccess(String key);
 
     /**

@@ -1,0 +1,98 @@
+package dev.latchkey.app.adversarial;
+
+import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.Api.Reply;
+import dev.latchkey.app.Concurrently;
+import dev.latchkey.app.NewUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Guesses sent at one instant, with {@code AUTH_LOGIN_MAX_FAILURES=3}: never more are checked than
+ * failures are left before the limit, on a fresh account too, and the others are answered 429 once
+ * the checked ones have failed.
+ */
+class SimultaneousGuessesTest {
+
+    private static final int MAX_FAILURES = 3;
+    private static final int GUESSES = 24;
+
+    private static AdversarialServer server;
+    private static Client client;
+    private static Throttling logins;
+
+    @BeforeAll
+    static void start() {
+        server = AdversarialServer.start(Map.of("AUTH_LOGIN_MAX_FAILURES", Integer.toString(MAX_FAILURES)));
+        client = new Client(server.port());
+        logins = new Throttling(client);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** Asserts at most {@code allowed} answers 401 and every other one a throttled 429. */
+    private static void assertAtMostChecked(List<Reply> replies, int allowed) {
+        long checked = replies.stream().filter(r -> r.status() == 401).count();
+        replies.stream().filter(r -> r.status() != 401).forEach(Throttling::assertThrottled);
+        assertThat(checked).as("passwords checked out of %d simultaneous tries (limit %d)", replies.size(), MAX_FAILURES)
+                .isLessThanOrEqualTo(allowed);
+    }
+
+    @Test
+    void simultaneousWrongPasswordsOnAFreshAccountAreCheckedNoMoreThanTheLimit() {
+        NewUser account = client.registered(NewUser.unique());
+
+        List<Reply> replies = Concurrently.times(GUESSES, () -> logins.wrongPassword(account, null));
+
+        assertAtMostChecked(replies, MAX_FAILURES);
+        assertThat(replies).extracting(Reply::status).contains(429);
+    }
+
+    @Test
+    void simultaneousGuessesAtAnUnknownAccountAreCheckedNoMoreThanTheLimit() {
+        NewUser nobody = NewUser.unique();
+
+        assertAtMostChecked(Concurrently.times(GUESSES, () -> logins.wrongPassword(nobody, null)), MAX_FAILURES);
+    }
+
+    @Test
+    void afterOneFailureSimultaneousGuessesGetOnlyTheFailuresLeft() {
+        NewUser account = client.registered(NewUser.unique());
+        logins.fail(account, 1, null);
+
+        assertAtMostChecked(Concurrently.times(GUESSES, () -> logins.wrongPassword(account, null)), MAX_FAILURES - 1);
+    }
+
+    @Test
+    void aSuccessfulLoginDoesNotOpenTheWayForABurst() {
+        NewUser account = client.registered(NewUser.unique());
+        logins.fail(account, MAX_FAILURES - 1, null);
+        assertThat(client.logIn(account).status()).isEqualTo(200);
+
+        assertAtMostChecked(Concurrently.times(GUESSES, () -> logins.wrongPassword(account, null)), MAX_FAILURES);
+    }
+
+    @Test
+    void simultaneousWrongCurrentPasswordsOnChangePasswordAreCheckedNoMoreThanTheLimit() {
+        NewUser account = client.registered(NewUser.unique());
+        String access = client.loggedIn(account).access();
+        Map<String, String> guess = Map.of("old_password", "Wrong-guess-1", "new_password", "Another-Secret-42",
+                "new_password_confirm", "Another-Secret-42");
+
+        List<Reply> replies = Concurrently.times(GUESSES, () -> client.post("/api/users/change-password/", guess, access));
+
+        long checked = replies.stream().filter(r -> r.status() == 400).count();
+        replies.stream().filter(r -> r.status() == 400).forEach(r -> r.assertFieldError("old_password"));
+        replies.stream().filter(r -> r.status() != 400).forEach(Throttling::assertThrottled);
+        assertThat(checked).isLessThanOrEqualTo(MAX_FAILURES);
+    }
+}
