@@ -4,7 +4,11 @@ import dev.latchkey.core.Accounts;
 import dev.latchkey.core.Sessions;
 import dev.latchkey.core.port.TokenIssuer;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -92,15 +96,43 @@ public final class HttpApi {
                 }));
             }
             config.routes.before(SecurityHeaders::apply);
+            config.routes.before(HttpApi::refuseRepeatedAuthorization);
 
             new TokenRoutes(sessions, bodies, replies, addresses, cookie).register(config.routes);
             new UserRoutes(accounts, sessions, auth, bodies, replies, addresses, cookie).register(config.routes);
             new SessionRoutes(sessions, auth, replies, addresses).register(config.routes);
             new PublicRoutes(tokens, databaseUp, replies).register(config.routes);
             new DocsRoutes().register(config.routes);
+            answerHeadAsGet(config);
 
             config.routes.exception(HttpResponseException.class, problems::handle);
             config.routes.exception(Exception.class, problems::handle);
         });
+    }
+
+    /**
+     * Javalin answers HEAD on a GET route with an empty 200 of its own, without running the route,
+     * so without its authentication: every GET route gets the same handler for HEAD, and Jetty sends
+     * its answer (status, headers, problems) without the body. Call it after every route is registered.
+     */
+    private static void answerHeadAsGet(JavalinConfig config) {
+        List<Endpoint> gets = config.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method == HandlerType.GET)
+                .toList();
+        for (Endpoint get : gets) {
+            config.routes.head(get.path, get.handler);
+        }
+    }
+
+    /** Two Authorization headers (two users' tokens, say) are refused: the server never picks one. */
+    private static void refuseRepeatedAuthorization(Context ctx) {
+        var values = ctx.req().getHeaders("Authorization");
+        if (values != null && values.hasMoreElements()) {
+            values.nextElement();
+            if (values.hasMoreElements()) {
+                throw HttpFailure.of(HttpFailure.Kind.BAD_REQUEST, "Send one Authorization header, not several.");
+            }
+        }
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 /** A request refused at the HTTP edge, before any use case ran; {@link Problems} maps it. */
 final class HttpFailure extends RuntimeException {
 
-    enum Kind { MALFORMED_JSON, NOT_AUTHENTICATED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, FIELD_ERRORS, ORIGIN_NOT_ALLOWED }
+    enum Kind { BAD_REQUEST, MALFORMED_JSON, NOT_AUTHENTICATED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, FIELD_ERRORS, ORIGIN_NOT_ALLOWED }
 
     private final Kind kind;
     private final Map<String, List<String>> errors;

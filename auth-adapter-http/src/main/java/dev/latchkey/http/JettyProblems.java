@@ -30,6 +30,8 @@ final class JettyProblems extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        // Jetty ends the connection after a request it refused unread; the client is told so.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(json.write(problem)), callback);
     }
 

@@ -68,6 +68,7 @@ final class Problems {
 
     private static Problem fromEdge(HttpFailure failure, Context ctx) {
         return switch (failure.kind()) {
+            case BAD_REQUEST -> Problem.of(400, "Bad Request", "bad_request", failure.getMessage());
             case MALFORMED_JSON -> Problem.of(400, "Bad Request", "malformed_json", failure.getMessage());
             case FIELD_ERRORS -> validation(failure.errors());
             case NOT_AUTHENTICATED -> {
