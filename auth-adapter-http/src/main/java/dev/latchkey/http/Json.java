@@ -73,7 +73,7 @@ final class Json {
 
     /**
      * Reads a request record from a body: 400 malformed_json unless it is a JSON object, 400
-     * validation_failed for fields of the wrong type or missing.
+     * validation_failed for fields of the wrong type, holding a lone surrogate, or missing.
      */
     <T> T read(byte[] body, Class<T> type) {
         ObjectNode object = object(body);
@@ -83,6 +83,8 @@ final class Json {
             JsonNode value = object.get(field);
             if (value != null && !value.isNull() && !value.isTextual()) {
                 errors.put(field, new ArrayList<>(List.of("Not a valid string.")));
+            } else if (value != null && value.isTextual() && hasLoneSurrogate(value.textValue())) {
+                errors.put(field, new ArrayList<>(List.of("Not valid text: it holds a lone surrogate.")));
             }
         }
         T request;
@@ -119,9 +121,6 @@ final class Json {
             }
             JsonNode node = mapper.readTree(text);
             if (node instanceof ObjectNode object) {
-                replaceLoneSurrogates(object);
-            }
-            if (node instanceof ObjectNode object) {
                 return object;
             }
         } catch (HttpFailure e) {
@@ -136,25 +135,19 @@ final class Json {
 
 
     /**
-     * A JSON escape like \\ud800 is not a character; such a string would be turned into "?" when
-     * encoded, so that two different passwords hashed alike. Each lone surrogate becomes U+FFFD,
-     * which no username accepts and no other password contains by accident.
+     * Whether {@code text} holds a lone surrogate, as a JSON escape like \\ud800 with no partner
+     * can put there. Such a string is not text: any encoding would turn it into some other character,
+     * so that different strings (passwords) would be taken for the same one.
      */
-    private static void replaceLoneSurrogates(ObjectNode object) {
-        object.properties().forEach(field -> {
-            if (field.getValue().isTextual()) {
-                String text = field.getValue().textValue();
-                StringBuilder clean = new StringBuilder(text.length());
-                for (int i = 0; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        clean.append(c).append(text.charAt(++i));
-                    } else {
-                        clean.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-                    }
-                }
-                field.setValue(object.textNode(clean.toString()));
+    static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
             }
-        });
+        }
+        return false;
     }
 }
