@@ -166,6 +166,13 @@ class OpenApiContractTest {
     }
 
     @Test
+    void tryItOutCallsTheServerThatServesTheDocument() {
+        // An absolute address would send every "Try it out" to that host, wherever the server runs.
+        assertThat(openApi.path("servers")).isNotEmpty();
+        openApi.path("servers").forEach(entry -> assertThat(entry.path("url").asText()).as("server url").startsWith("/"));
+    }
+
+    @Test
     void documentIsServedWithABrowsableUi() throws IOException {
         Api.Reply document = api.get("/openapi.yaml");
         Api.Reply page = api.get("/docs");
