@@ -10,18 +10,22 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Guesses sent at one instant, with {@code AUTH_LOGIN_MAX_FAILURES=3}: never more are checked than
  * failures are left before the limit, on a fresh account too, and the others are answered 429 once
- * the checked ones have failed.
+ * the checked ones have failed. Each test guesses from its own client address (behind a trusted
+ * proxy), so that the failures of one never throttle the address of another.
  */
 class SimultaneousGuessesTest {
 
     private static final int MAX_FAILURES = 3;
     private static final int GUESSES = 24;
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     private static AdversarialServer server;
     private static Client client;
@@ -29,7 +33,8 @@ class SimultaneousGuessesTest {
 
     @BeforeAll
     static void start() {
-        server = AdversarialServer.start(Map.of("AUTH_LOGIN_MAX_FAILURES", Integer.toString(MAX_FAILURES)));
+        server = AdversarialServer.start(Map.of("AUTH_LOGIN_MAX_FAILURES", Integer.toString(MAX_FAILURES),
+                "AUTH_TRUSTED_PROXIES", "127.0.0.1"));
         client = new Client(server.port());
         logins = new Throttling(client);
     }
@@ -37,6 +42,11 @@ class SimultaneousGuessesTest {
     @AfterAll
     static void stop() {
         server.close();
+    }
+
+    /** A client address of its own for each test. */
+    private static String newAddress() {
+        return "198.51.100." + ADDRESSES.incrementAndGet();
     }
 
     /** Asserts at most {@code allowed} answers 401 and every other one a throttled 429. */
@@ -50,8 +60,9 @@ class SimultaneousGuessesTest {
     @Test
     void simultaneousWrongPasswordsOnAFreshAccountAreCheckedNoMoreThanTheLimit() {
         NewUser account = client.registered(NewUser.unique());
+        String address = newAddress();
 
-        List<Reply> replies = Concurrently.times(GUESSES, () -> logins.wrongPassword(account, null));
+        List<Reply> replies = Concurrently.times(GUESSES, () -> logins.wrongPassword(account, address));
 
         assertAtMostChecked(replies, MAX_FAILURES);
         assertThat(replies).extracting(Reply::status).contains(429);
@@ -60,25 +71,28 @@ class SimultaneousGuessesTest {
     @Test
     void simultaneousGuessesAtAnUnknownAccountAreCheckedNoMoreThanTheLimit() {
         NewUser nobody = NewUser.unique();
+        String address = newAddress();
 
-        assertAtMostChecked(Concurrently.times(GUESSES, () -> logins.wrongPassword(nobody, null)), MAX_FAILURES);
+        assertAtMostChecked(Concurrently.times(GUESSES, () -> logins.wrongPassword(nobody, address)), MAX_FAILURES);
     }
 
     @Test
     void afterOneFailureSimultaneousGuessesGetOnlyTheFailuresLeft() {
         NewUser account = client.registered(NewUser.unique());
-        logins.fail(account, 1, null);
+        String address = newAddress();
+        logins.fail(account, 1, address);
 
-        assertAtMostChecked(Concurrently.times(GUESSES, () -> logins.wrongPassword(account, null)), MAX_FAILURES - 1);
+        assertAtMostChecked(Concurrently.times(GUESSES, () -> logins.wrongPassword(account, address)), MAX_FAILURES - 1);
     }
 
     @Test
     void aSuccessfulLoginDoesNotOpenTheWayForABurst() {
         NewUser account = client.registered(NewUser.unique());
-        logins.fail(account, MAX_FAILURES - 1, null);
-        assertThat(client.logIn(account).status()).isEqualTo(200);
+        String address = newAddress();
+        logins.fail(account, MAX_FAILURES - 1, address);
+        assertThat(logins.logIn(account, address).status()).isEqualTo(200);
 
-        assertAtMostChecked(Concurrently.times(GUESSES, () -> logins.wrongPassword(account, null)), MAX_FAILURES);
+        assertAtMostChecked(Concurrently.times(GUESSES, () -> logins.wrongPassword(account, address)), MAX_FAILURES);
     }
 
     @Test
