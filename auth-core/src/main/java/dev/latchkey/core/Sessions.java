@@ -102,6 +102,7 @@ public final class Sessions {
         String accountThrottleKey = accountKey + '|' + address;
         String knownUserId = found.map(User::id).orElse(null);
         refuseIfThrottled(accountThrottleKey, address, now, knownUserId, client);
+        now = now(); // the try may have waited for others: its failure counts, and blocks, from now
 
         String password = PasswordPolicy.normalise(credentials.password());
         boolean matches = throttles.perAccountAndAddress().checking(accountThrottleKey, () -> {
