@@ -2,6 +2,7 @@ package dev.latchkey.app;
 
 import dev.latchkey.core.crypto.BcryptPasswordHasher;
 import dev.latchkey.core.crypto.BoundedPasswordHasher;
+import dev.latchkey.nativecrypto.NativeCrypto;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,8 +19,10 @@ import java.util.concurrent.Future;
  * core it also shows what one hash costs when every core hashes, as under a login flood.
  *
  * <p>{@code HashTiming <cost> <threads> pool} prints instead how many checks per second the server's
- * hashing pool completes with that many threads when work is always waiting, as in a login flood:
- * each thread then takes two pieces of work at a time ({@link BoundedPasswordHasher}).
+ * hashing pool ({@link BoundedPasswordHasher}, its threads and bcrypt engine as the server makes them)
+ * completes with that many threads when work is always waiting, as in a login flood.
+ * {@code HashTiming <cost> <threads> libxcrypt} prints what that many threads calling the bcrypt
+ * engine directly, with no pool, complete per second: the ceiling the pool is measured against.
  */
 final class HashTiming {
 
@@ -33,10 +36,15 @@ final class HashTiming {
     public static void main(String[] args) throws Exception {
         int cost = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        BcryptPasswordHasher hasher = new BcryptPasswordHasher(cost);
+        NativeCrypto crypto = NativeCrypto.load();
+        BcryptPasswordHasher hasher = new BcryptPasswordHasher(cost, crypto.bcrypt());
         String hash = hasher.hash(PASSWORD);
         if (args.length > 2 && args[2].equals("pool")) {
-            System.out.printf(Locale.ROOT, "%.1f%n", saturatedPool(hasher, hash, threads));
+            System.out.printf(Locale.ROOT, "%.1f%n", saturatedPool(hasher, crypto, hash, threads));
+            return;
+        }
+        if (args.length > 2 && args[2].equals("libxcrypt")) {
+            System.out.printf(Locale.ROOT, "%.1f%n", direct(hasher, hash, threads));
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -60,9 +68,10 @@ final class HashTiming {
     }
 
     /** Checks per second of a pool of {@code threads} kept full by three callers per thread, after a warm-up. */
-    private static double saturatedPool(BcryptPasswordHasher hasher, String hash, int threads) throws Exception {
+    private static double saturatedPool(BcryptPasswordHasher hasher, NativeCrypto crypto, String hash, int threads)
+            throws Exception {
         int callers = 3 * threads;
-        try (BoundedPasswordHasher pool = new BoundedPasswordHasher(hasher, threads, callers)) {
+        try (BoundedPasswordHasher pool = new BoundedPasswordHasher(hasher, threads, callers, crypto.hashingThreads())) {
             ExecutorService callerThreads = Executors.newFixedThreadPool(callers);
             try {
                 runCallers(callerThreads, callers, () -> pool.verify(PASSWORD, hash), WARMUP);
@@ -72,6 +81,19 @@ final class HashTiming {
             } finally {
                 callerThreads.shutdown();
             }
+        }
+    }
+
+    /** Checks per second of {@code threads} threads each checking in a loop, with no pool, after a warm-up. */
+    private static double direct(BcryptPasswordHasher hasher, String hash, int threads) throws Exception {
+        ExecutorService callerThreads = Executors.newFixedThreadPool(threads);
+        try {
+            runCallers(callerThreads, threads, () -> hasher.verify(PASSWORD, hash), WARMUP);
+            long start = System.nanoTime();
+            runCallers(callerThreads, threads, () -> hasher.verify(PASSWORD, hash), ROUNDS);
+            return threads * ROUNDS / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            callerThreads.shutdown();
         }
     }
 

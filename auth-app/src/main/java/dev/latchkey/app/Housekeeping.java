@@ -1,7 +1,7 @@
 package dev.latchkey.app;
 
+import dev.latchkey.core.RotateSigningKeys;
 import dev.latchkey.core.Sessions;
-import dev.latchkey.core.crypto.SigningKeys;
 import dev.latchkey.core.port.AuditLog;
 
 import java.time.Clock;
@@ -19,26 +19,23 @@ final class Housekeeping {
 
     private final Sessions sessions;
     private final AuditLog audit;
-    private final SigningKeys keys;
+    private final RotateSigningKeys keys;
     private final Duration auditRetention;
-    private final Duration longestTokenLifetime;
     private final Clock clock;
 
-    Housekeeping(Sessions sessions, AuditLog audit, SigningKeys keys, Duration auditRetention,
-                 Duration longestTokenLifetime, Clock clock) {
+    Housekeeping(Sessions sessions, AuditLog audit, RotateSigningKeys keys, Duration auditRetention, Clock clock) {
         this.sessions = sessions;
         this.audit = audit;
         this.keys = keys;
         this.auditRetention = auditRetention;
-        this.longestTokenLifetime = longestTokenLifetime;
         this.clock = clock;
     }
 
-    /** @param keysToo whether to drop expired signing keys as well (a shared HS256 secret has none) */
+    /** @param keysToo whether to drop expired signing keys as well (a key from a secret has none) */
     Purged purge(boolean keysToo) {
         int ended = sessions.purge();
         int events = audit.purgeBefore(clock.instant().minus(auditRetention));
-        int dropped = keysToo && !keys.algorithm().getName().equals("HS256") ? keys.dropRetired(longestTokenLifetime) : 0;
+        int dropped = keysToo ? keys.dropExpired() : 0;
         return new Purged(ended, events, dropped);
     }
 }

@@ -58,17 +58,20 @@ public final class Main {
         long purgeSeconds = config.purgeInterval().toSeconds();
         chores.scheduleWithFixedDelay(() -> quietly("purge", () -> wiring.housekeeping.purge(false)),
                 purgeSeconds, purgeSeconds, TimeUnit.SECONDS);
-        if (!config.jwtAlgorithm().equals("HS256")) {
+        if (wiring.keyRotation.applies()) {
             // Another instance may have rotated the keys; pick the new current key up.
-            chores.scheduleWithFixedDelay(() -> quietly("key reload", wiring.keys::reload),
+            chores.scheduleWithFixedDelay(() -> quietly("key reload", wiring.keyRotation::reload),
                     KEY_RELOAD_SECONDS, KEY_RELOAD_SECONDS, TimeUnit.SECONDS);
         }
         Running running = new Running(app, wiring, chores, metricsServer);
         Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "latchkey-shutdown"));
-        log.info("Latchkey listening on {}:{} ({}; bcrypt by {}){}", config.host(), app.port(),
+        log.info("Latchkey listening on {}:{} ({}; {}){}", config.host(), app.port(),
                 config.usesPostgres() ? "PostgreSQL" : "H2 under " + config.dataDir().toAbsolutePath(),
-                wiring.bcryptImplementation,
+                wiring.crypto.summary(),
                 metricsServer == null ? "" : "; metrics on port " + metricsServer.port());
+        if (!wiring.crypto.ecdsa().isDone()) {
+            wiring.crypto.ecdsa().thenAccept(by -> log.info("ES256 now by {}", by));
+        }
         return running;
     }
 

@@ -22,12 +22,12 @@ final class RotateKeysCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return wirings.run(wiring -> {
-            if (wiring.config.jwtSecret().isPresent()) {
+            if (!wiring.keyRotation.applies()) {
                 throw new CommandFailure("With AUTH_JWT_ALG=HS256 the key is AUTH_JWT_SECRET: rotate by changing it on"
                         + " every instance (every token then stops working).");
             }
-            String kid = wiring.keys.rotate();
-            int dropped = wiring.keys.dropRetired(wiring.config.longestTokenLifetime());
+            String kid = wiring.keyRotation.rotate();
+            int dropped = wiring.keyRotation.dropExpired();
             spec.commandLine().getOut().println("New signing key " + kid + " is current; " + dropped + " expired key(s) dropped.");
             return Cli.EXIT_OK;
         });

@@ -1,9 +1,9 @@
 package dev.latchkey.app;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import dev.latchkey.core.Accounts;
 import dev.latchkey.core.CommonPasswords;
 import dev.latchkey.core.RepositorySessionGate;
+import dev.latchkey.core.RotateSigningKeys;
 import dev.latchkey.core.Sessions;
 import dev.latchkey.core.cache.CachedSessionGate;
 import dev.latchkey.core.crypto.BcryptPasswordHasher;
@@ -27,6 +27,7 @@ import dev.latchkey.jdbi.JdbiSessionRepository;
 import dev.latchkey.jdbi.JdbiSigningKeyRepository;
 import dev.latchkey.jdbi.JdbiUserRepository;
 import dev.latchkey.jdbi.PostgresSessionEndListener;
+import dev.latchkey.nativecrypto.NativeCrypto;
 import io.javalin.Javalin;
 
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,7 @@ final class Wiring implements AutoCloseable {
     final Optional<PrometheusMetrics> metrics;
     final Database database;
     final SigningKeys keys;
+    final RotateSigningKeys keyRotation;
     final Accounts accounts;
     final Sessions sessions;
     final CachedSessionGate gate;
@@ -64,8 +66,8 @@ final class Wiring implements AutoCloseable {
     final Optional<PostgresSessionEndListener> sessionEnds;
     private final TokenIssuer tokens;
     private final BoundedPasswordHasher hasher;
-    /** Which bcrypt computes password hashes: "libxcrypt" or "java" (see {@link BcryptPasswordHasher}). */
-    final String bcryptImplementation;
+    /** Which implementations compute bcrypt and ES256 and how hashing threads run, checked at start. */
+    final NativeCrypto crypto;
 
     private Wiring(Config config) {
         this.config = config;
@@ -75,8 +77,7 @@ final class Wiring implements AutoCloseable {
         // Independent start-up work runs beside the database's opening and migration.
         CompletableFuture<Set<String>> commonPasswords = CompletableFuture.supplyAsync(CommonPasswords::shipped);
         CompletableFuture.runAsync(HttpApi::warmUp);
-        CompletableFuture<BcryptPasswordHasher> bcryptLoaded =
-                CompletableFuture.supplyAsync(() -> new BcryptPasswordHasher(config.bcryptCost()));
+        CompletableFuture<NativeCrypto> cryptoLoaded = CompletableFuture.supplyAsync(NativeCrypto::load);
         database = Database.open(databaseSettings(config));
         metrics.ifPresent(m -> m.bindPool(database.dataSource()));
         UserRepository users = new JdbiUserRepository(database.jdbi());
@@ -88,15 +89,15 @@ final class Wiring implements AutoCloseable {
             audit = new MeteredAuditLog(audit, metrics.get().registry());
         }
 
+        crypto = cryptoLoaded.join();
         keys = config.jwtSecret().isPresent()
                 ? SigningKeys.sharedSecret(config.jwtSecret().get().getBytes(StandardCharsets.UTF_8))
-                : SigningKeys.stored(JWSAlgorithm.parse(config.jwtAlgorithm()),
-                        new JdbiSigningKeyRepository(database.jdbi()), audit, clock);
-        TokenIssuer tokens = new NimbusTokenIssuer(keys, config.issuer(), config.audience().orElse(null), clock);
+                : SigningKeys.stored(config.jwtAlgorithm(), new JdbiSigningKeyRepository(database.jdbi()), clock);
+        keyRotation = new RotateSigningKeys(keys, audit, config.longestTokenLifetime(), clock);
+        TokenIssuer tokens = new NimbusTokenIssuer(keys, config.issuer(), config.audience().orElse(null), clock, crypto.jws());
 
-        BcryptPasswordHasher bcrypt = bcryptLoaded.join();
-        bcryptImplementation = bcrypt.implementation();
-        hasher = new BoundedPasswordHasher(bcrypt, config.hashThreads(), config.hashQueue());
+        hasher = new BoundedPasswordHasher(new BcryptPasswordHasher(config.bcryptCost(), crypto.bcrypt()),
+                config.hashThreads(), config.hashQueue(), crypto.hashingThreads());
         metrics.ifPresent(m -> m.bindHashingQueue(hasher));
         gate = new CachedSessionGate(new RepositorySessionGate(sessionStore, users), config.sessionCacheTtl(), 100_000);
         sessionEnds = config.usesPostgres()
@@ -113,7 +114,7 @@ final class Wiring implements AutoCloseable {
         sessions = new Sessions(users, sessionStore, gate, hasher, tokens, throttles,
                 new SessionPolicy(config.accessTtl(), config.refreshTtl(), config.sessionMax())
                         .withRefreshReuseGrace(config.refreshReuseGrace()), audit, clock);
-        housekeeping = new Housekeeping(sessions, audit, keys, config.auditRetention(), config.longestTokenLifetime(), clock);
+        housekeeping = new Housekeeping(sessions, audit, keyRotation, config.auditRetention(), clock);
         this.tokens = tokens;
     }
 

@@ -30,6 +30,14 @@ class ArchitectureTest {
                     "dev.latchkey.jdbi..", "dev.latchkey.http..", "dev.latchkey.app..");
 
     @ArchTest
+    static final ArchRule coreUsesNoNativeCodeAndNoOtherCryptoProvider = noClasses()
+            .that().resideInAPackage("dev.latchkey.core..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.sun.jna..", "com.amazon..", "software.amazon..", "org.bouncycastle..",
+                    "com.google.crypto.tink..", "com.nimbusds.jose.crypto.bc..")
+            .because("an embedder gets nothing native and no crypto provider it did not ask for");
+
+    @ArchTest
     static final ArchRule noVagueClassNames = noClasses()
             .should().haveSimpleNameEndingWith("Manager")
             .orShould().haveSimpleNameEndingWith("Helper")

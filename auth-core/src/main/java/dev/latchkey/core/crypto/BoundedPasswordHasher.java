@@ -6,41 +6,58 @@ import dev.latchkey.core.port.PasswordHasher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs hashing on a fixed set of threads with a bounded queue, so that a flood of logins cannot take
  * every request thread: when the queue is full, the caller is told to come back later instead of
- * waiting. A hashing thread that finds two pieces of work waiting hands both to a
- * {@link PairingPasswordHasher} at once (bcrypt computes two in little more than the time of one).
- * The threads run at a lower CPU priority where the system allows it ({@link LowPriority}), so that
- * hashing gives way to request handling when both want the cores.
+ * waiting. The threads come from a {@link ThreadFactory}: plain daemon threads unless another is
+ * given (the server's make threads that give way to request handling when both want the cores).
  */
 public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseable {
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final PasswordHasher delegate;
-    private final PairingPasswordHasher pairing;
     private final BlockingQueue<PasswordWork<?>> queue;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closed;
 
+    /** A pool of plain daemon threads named {@code latchkey-hash-1}, {@code -2}, ... */
     public BoundedPasswordHasher(PasswordHasher delegate, int threads, int queueLength) {
+        this(delegate, threads, queueLength, daemonThreads());
+    }
+
+    /** A pool whose threads {@code threadFactory} makes; it is asked for {@code threads} of them at once. */
+    public BoundedPasswordHasher(PasswordHasher delegate, int threads, int queueLength, ThreadFactory threadFactory) {
         if (threads < 1) {
             throw new IllegalArgumentException("at least one hashing thread is needed");
         }
-        this.delegate = delegate;
-        this.pairing = delegate instanceof PairingPasswordHasher p ? p : null;
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.queue = new ArrayBlockingQueue<>(queueLength);
         for (int i = 1; i <= threads; i++) {
-            Thread thread = new Thread(this::work, "latchkey-hash-" + i);
-            thread.setDaemon(true);
+            Thread thread = threadFactory.newThread(this::work);
+            if (thread == null) {
+                throw new IllegalStateException("the thread factory made no hashing thread");
+            }
             thread.start();
             this.threads.add(thread);
         }
+    }
+
+    /** Daemon threads named {@code latchkey-hash-N}: hashing never keeps the JVM alive on its own. */
+    public static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return work -> {
+            Thread thread = new Thread(work, "latchkey-hash-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     @Override
@@ -85,20 +102,13 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
         }
     }
 
-    /** A hashing thread: one piece of work at a time, or two together where two are waiting. */
+    /** A hashing thread: one piece of work at a time. */
     private void work() {
-        LowPriority.applyToCurrentThread();
         try {
             while (!closed) {
-                PasswordWork<?> first = nextWanted(queue.take());
-                if (first == null) {
-                    continue;
-                }
-                PasswordWork<?> second = pairing == null ? null : nextWanted(queue.poll());
-                if (second == null) {
-                    first.doAlone(delegate);
-                } else {
-                    pairing.doTogether(first, second);
+                PasswordWork<?> work = nextWanted(queue.take());
+                if (work != null) {
+                    work.doAlone(delegate);
                 }
             }
         } catch (InterruptedException e) {

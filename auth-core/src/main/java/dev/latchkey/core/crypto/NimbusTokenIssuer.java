@@ -7,9 +7,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
-import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -31,7 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Signs and verifies JWS compact tokens with nimbus-jose-jwt. Verification is strict (RFC 8725):
  * only the configured algorithm, a known {@code kid}, {@code typ: JWT}, no {@code crit} or embedded
- * key headers, the expected issuer, audience and token type, and times within a fixed leeway.
+ * key headers, the expected issuer, audience and token type, and times within a fixed leeway. Any
+ * failure to verify a token, whatever its cause, is a {@link AuthFailure.TokenRejected}.
+ *
+ * <p>Signers and verifiers come from a {@link JwsFactory}: {@link JdkJws} unless another is given.
  */
 public final class NimbusTokenIssuer implements TokenIssuer {
 
@@ -45,6 +45,7 @@ public final class NimbusTokenIssuer implements TokenIssuer {
     private final String issuer;
     private final String audience;
     private final Clock clock;
+    private final JwsFactory jws;
     private final Map<String, JWSSigner> signers = new ConcurrentHashMap<>();
     private final Map<String, JWSVerifier> verifiers = new ConcurrentHashMap<>();
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
@@ -56,16 +57,25 @@ public final class NimbusTokenIssuer implements TokenIssuer {
      * @param audience the {@code aud} to set and require, or null for none
      */
     public NimbusTokenIssuer(SigningKeys keys, String issuer, String audience, Clock clock) {
+        this(keys, issuer, audience, clock, new JdkJws());
+    }
+
+    /**
+     * @param audience the {@code aud} to set and require, or null for none
+     * @param jws      makes the signer and verifier of each key
+     */
+    public NimbusTokenIssuer(SigningKeys keys, String issuer, String audience, Clock clock, JwsFactory jws) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.audience = audience;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.jws = Objects.requireNonNull(jws, "jws");
     }
 
     @Override
     public String issue(TokenClaims claims) {
         JWK key = keys.current();
-        JWSHeader header = new JWSHeader.Builder(keys.algorithm())
+        JWSHeader header = new JWSHeader.Builder(keys.jwsAlgorithm())
                 .keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT)
                 .build();
@@ -134,7 +144,7 @@ public final class NimbusTokenIssuer implements TokenIssuer {
 
     private TokenClaims verifySignedToken(SignedJWT jwt, TokenType expected) {
         JWSHeader header = jwt.getHeader();
-        if (!keys.algorithm().equals(header.getAlgorithm())) {
+        if (!keys.jwsAlgorithm().equals(header.getAlgorithm())) {
             throw rejected("unexpected algorithm");
         }
         if (!JOSEObjectType.JWT.equals(header.getType())) {
@@ -155,7 +165,11 @@ public final class NimbusTokenIssuer implements TokenIssuer {
                 throw rejected("bad signature");
             }
             return claimsOf(jwt.getJWTClaimsSet(), expected);
-        } catch (JOSEException | ParseException | IllegalStateException e) {
+        } catch (AuthFailure.TokenRejected e) {
+            throw e;
+        } catch (JOSEException | ParseException | RuntimeException e) {
+            // A key or token the verifier cannot take (wrong key type, claims of the wrong types, ...)
+            // is a token this server cannot vouch for, never a server error.
             throw rejected("unverifiable token");
         }
     }
@@ -200,38 +214,20 @@ public final class NimbusTokenIssuer implements TokenIssuer {
         return keys.publicSet().toString(true);
     }
 
-    private static JWSSigner signerFor(JWK key) {
+    private JWSSigner signerFor(JWK key) {
         try {
-            if (key instanceof ECKey ec) {
-                return FastEcdsa.signer(ec);
-            }
-            return new DefaultJWSSignerFactory().createJWSSigner(key);
+            return jws.signer(key);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign with key " + key.getKeyID(), e);
         }
     }
 
-    private static JWSVerifier verifierFor(JWK key) {
+    private JWSVerifier verifierFor(JWK key) {
         try {
-            if (key instanceof com.nimbusds.jose.jwk.OctetKeyPair okp) {
-                // Ed25519 keys cannot be exported as java.security keys; Nimbus verifies them directly.
-                return new com.nimbusds.jose.crypto.Ed25519Verifier(okp.toPublicJWK());
-            }
-            JWSHeader header = new JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.parse(key.getAlgorithm().getName())).build();
-            if (key instanceof ECKey ec) {
-                return FastEcdsa.verifier(ec);
-            }
-            return new DefaultJWSVerifierFactory().createJWSVerifier(header, publicKeyOf(key));
+            return jws.verifier(key);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot verify with key " + key.getKeyID(), e);
         }
-    }
-
-    private static java.security.Key publicKeyOf(JWK key) throws JOSEException {
-        if (key instanceof com.nimbusds.jose.jwk.AsymmetricJWK asymmetric) {
-            return asymmetric.toPublicKey();
-        }
-        return ((com.nimbusds.jose.jwk.OctetSequenceKey) key).toSecretKey();
     }
 
     /** A token whose signature held, and the key that signed it. */

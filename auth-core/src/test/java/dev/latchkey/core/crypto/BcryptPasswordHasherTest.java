@@ -5,6 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -109,5 +113,80 @@ class BcryptPasswordHasherTest {
     @ValueSource(ints = {3, 32})
     void costOutsideBcryptsRangeIsRefused(int cost) {
         assertThatIllegalArgumentException().isThrownBy(() -> new BcryptPasswordHasher(cost));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$2a$99$", "$2b$03$", "$2y$32$", "$2b$00$", "$2a$3$x"})
+    void storedHashWithACostOutOfRangeIsNoMatch(String prefix) {
+        String made = hasher.hash("purple-otter-meadow");
+        String damaged = prefix + made.substring(7);
+
+        assertThat(hasher.verify("purple-otter-meadow", damaged)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW",
+            "$2b$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW",
+            "$2y$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW"})
+    void publishedHashesOfEveryPrefixVerify(String published) {
+        assertThat(hasher.verify("U*U", published)).isTrue();
+        assertThat(hasher.verify("U*V", published)).isFalse();
+    }
+
+    @Test
+    void passwordWithAZeroCharacterCountsPastIt() {
+        String hash = hasher.hash("otter\u0000meadow");
+
+        assertThat(hasher.verify("otter\u0000meadow", hash)).isTrue();
+        assertThat(hasher.verify("otter\u0000marsh", hash)).isFalse();
+        assertThat(hasher.verify("otter", hash)).isFalse();
+    }
+
+    @Test
+    void theGivenEngineChecksHashesOfEveryPrefixAndCost() {
+        List<String> settings = new CopyOnWriteArrayList<>();
+        BcryptEngine recording = new BcryptEngine() {
+            @Override
+            public String name() {
+                return "recording";
+            }
+
+            @Override
+            public Optional<String> hash(byte[] key, String setting) {
+                settings.add(setting.substring(0, 7));
+                return new JavaBcrypt().hash(key, setting);
+            }
+        };
+        BcryptPasswordHasher viaEngine = new BcryptPasswordHasher(4, recording);
+        String twoB = hasher.hash("purple-otter-meadow");
+
+        for (String hash : List.of(twoB, "$2a$" + twoB.substring(4), "$2y$" + twoB.substring(4),
+                BCrypt.with(BCrypt.Version.VERSION_2B).hashToString(5, "purple-otter-meadow".toCharArray()))) {
+            assertThat(viaEngine.verify("purple-otter-meadow", hash)).as(hash.substring(0, 7)).isTrue();
+        }
+        assertThat(settings).containsExactly("$2b$04$", "$2b$04$", "$2b$04$", "$2b$05$");
+        assertThat(viaEngine.implementation()).isEqualTo("recording");
+    }
+
+    @Test
+    void whereTheEngineDeclinesAKeyTheJavaLibraryComputesIt() {
+        BcryptEngine declining = new BcryptEngine() {
+            @Override
+            public String name() {
+                return "declining";
+            }
+
+            @Override
+            public Optional<String> hash(byte[] key, String setting) {
+                return Optional.empty();
+            }
+        };
+        BcryptPasswordHasher viaEngine = new BcryptPasswordHasher(4, declining);
+
+        String hash = viaEngine.hash("purple-otter-meadow");
+
+        assertThat(hasher.verify("purple-otter-meadow", hash)).isTrue();
+        assertThat(viaEngine.verify("purple-otter-meadow", hasher.hash("purple-otter-meadow"))).isTrue();
     }
 }

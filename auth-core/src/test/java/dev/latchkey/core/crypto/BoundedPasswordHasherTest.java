@@ -5,8 +5,6 @@ import dev.latchkey.core.port.PasswordHasher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,46 +12,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class BoundedPasswordHasherTest {
 
     /**
      * Hashes by echoing, but only once the test lets it; tells when a hash has started, and records
-     * the work it was given, alone or in pairs.
+     * the work it was given.
      */
-    private static final class GatedHasher implements PairingPasswordHasher {
+    private static final class GatedHasher implements PasswordHasher {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         final List<String> done = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void doTogether(PasswordWork<?> first, PasswordWork<?> second) {
-            done.add("together: " + first.password() + " + " + second.password());
-            PasswordHasher pairedEcho = new PasswordHasher() {
-                @Override
-                public String hash(String password) {
-                    return "paired:" + password;
-                }
-
-                @Override
-                public boolean verify(String password, String hash) {
-                    return hash.equals("hash:" + password);
-                }
-
-                @Override
-                public boolean needsRehash(String hash) {
-                    return false;
-                }
-            };
-            first.doAlone(pairedEcho);
-            second.doAlone(pairedEcho);
-        }
 
         @Override
         public String hash(String password) {
@@ -139,7 +114,7 @@ class BoundedPasswordHasherTest {
     }
 
     @Test
-    void twoWaitingPiecesOfWorkGoToThePairingHasherTogether() throws Exception {
+    void waitingWorkIsDoneOneAtATimeInTheOrderItCame() throws Exception {
         BoundedPasswordHasher deeper = new BoundedPasswordHasher(delegate, 1, 2);
         try {
             CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> deeper.hash("one"), callers);
@@ -152,9 +127,9 @@ class BoundedPasswordHasherTest {
             delegate.release.countDown();
 
             assertThat(running.get(30, TimeUnit.SECONDS)).isEqualTo("hash:one");
-            assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo("paired:two");
+            assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo("hash:two");
             assertThat(third.get(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(delegate.done).containsExactly("one", "together: two + three");
+            assertThat(delegate.done).containsExactly("one", "two", "three");
         } finally {
             deeper.close();
         }
@@ -230,19 +205,18 @@ class BoundedPasswordHasherTest {
     }
 
     @Test
-    void hashingThreadsRunAtALowerCpuPriorityOnLinux() throws Exception {
-        Path threadStat = Path.of("/proc/thread-self/stat");
-        assumeTrue(Files.isReadable(threadStat), "no per-thread nice value to read on this system");
-        BoundedPasswordHasher niceOfHashingThread = new BoundedPasswordHasher(new PasswordHasher() {
+    void hashingThreadsComeFromTheGivenFactory() {
+        List<Thread> made = new CopyOnWriteArrayList<>();
+        ThreadFactory factory = work -> {
+            Thread thread = new Thread(work, "test-hash-" + made.size());
+            thread.setDaemon(true);
+            made.add(thread);
+            return thread;
+        };
+        BoundedPasswordHasher named = new BoundedPasswordHasher(new PasswordHasher() {
             @Override
             public String hash(String password) {
-                try {
-                    // Field 19 of /proc/<pid>/task/<tid>/stat is the nice value; the command name (field 2) ends with ')'.
-                    String stat = Files.readString(threadStat);
-                    return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
+                return Thread.currentThread().getName();
             }
 
             @Override
@@ -254,11 +228,20 @@ class BoundedPasswordHasherTest {
             public boolean needsRehash(String hash) {
                 return false;
             }
-        }, 1, 1);
+        }, 2, 1, factory);
         try {
-            assertThat(niceOfHashingThread.hash("x")).isEqualTo(String.valueOf(LowPriority.NICE));
+            assertThat(made).hasSize(2);
+            assertThat(named.hash("x")).startsWith("test-hash-");
         } finally {
-            niceOfHashingThread.close();
+            named.close();
         }
+    }
+
+    @Test
+    void plainHashingThreadsAreNamedDaemons() {
+        Thread thread = BoundedPasswordHasher.daemonThreads().newThread(() -> { });
+
+        assertThat(thread.isDaemon()).isTrue();
+        assertThat(thread.getName()).isEqualTo("latchkey-hash-1");
     }
 }

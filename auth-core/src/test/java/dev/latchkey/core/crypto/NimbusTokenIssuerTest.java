@@ -5,6 +5,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.Curve;
@@ -558,6 +559,55 @@ class NimbusTokenIssuerTest {
             NimbusTokenIssuer hs = new NimbusTokenIssuer(SigningKeys.sharedSecret(new byte[32]), ISSUER, null, clock);
 
             assertRejected(() -> issuer.verify(hs.issue(claims(TokenType.ACCESS)), TokenType.ACCESS));
+        }
+    }
+
+    @Nested
+    class Factories {
+
+        @Test
+        void aVerifierThatFailsInAnyWayRejectsTheTokenInsteadOfFailingTheServer() throws Exception {
+            JwsFactory breaking = new JwsFactory() {
+                @Override
+                public JWSSigner signer(JWK key) throws JOSEException {
+                    return new JdkJws().signer(key);
+                }
+
+                @Override
+                public JWSVerifier verifier(JWK key) {
+                    throw new ClassCastException("a key of an unexpected type");
+                }
+            };
+            NimbusTokenIssuer withBrokenVerifier = new NimbusTokenIssuer(keys, ISSUER, null, clock, breaking);
+            String token = withBrokenVerifier.issue(claims(TokenType.ACCESS));
+
+            assertRejected(() -> withBrokenVerifier.verify(token, TokenType.ACCESS));
+        }
+
+        @Test
+        void theGivenFactoryMakesTheSignerAndVerifierOncePerKey() {
+            java.util.List<String> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+            JwsFactory counting = new JwsFactory() {
+                @Override
+                public JWSSigner signer(JWK key) throws JOSEException {
+                    made.add("signer " + key.getKeyID());
+                    return new JdkJws().signer(key);
+                }
+
+                @Override
+                public JWSVerifier verifier(JWK key) throws JOSEException {
+                    made.add("verifier " + key.getKeyID());
+                    return new JdkJws().verifier(key);
+                }
+            };
+            NimbusTokenIssuer counted = new NimbusTokenIssuer(keys, ISSUER, null, clock, counting);
+            String kid = keys.current().getKeyID();
+
+            for (int i = 0; i < 3; i++) {
+                counted.verify(counted.issue(claims(TokenType.REFRESH)), TokenType.REFRESH);
+            }
+
+            assertThat(made).containsExactly("signer " + kid, "verifier " + kid);
         }
     }
 }

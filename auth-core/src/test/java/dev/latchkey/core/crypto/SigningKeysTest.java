@@ -8,14 +8,14 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.core.MutableClock;
-import dev.latchkey.core.domain.AuditEvent;
 import dev.latchkey.core.domain.AuthFailure;
+import dev.latchkey.core.domain.SigningKey;
 import dev.latchkey.core.domain.TokenClaims;
 import dev.latchkey.core.domain.TokenType;
-import dev.latchkey.core.memory.InMemoryAuditLog;
 import dev.latchkey.core.memory.InMemorySigningKeyRepository;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -219,18 +219,57 @@ class SigningKeysTest {
     }
 
     @Test
-    void rotationIsRecordedWithTheNewKidAndNoKeyMaterial() {
-        InMemoryAuditLog audit = new InMemoryAuditLog();
-        SigningKeys audited = SigningKeys.stored(JWSAlgorithm.ES256, repository, audit, clock);
-        clock.advance(Duration.ofMinutes(1));
+    void storedKeysThatCannotSignOrVerifyAreLeftOutWhenTheyLoad() throws Exception {
+        ECKey good = (ECKey) keys.current();
+        String noAlg = new ECKey.Builder(good).keyID("no-alg").algorithm(null).build().toJSONString();
+        String rsaAsEs256 = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("rsa-as-es256")
+                .algorithm(JWSAlgorithm.ES256).generate().toJSONString();
+        String publicOnly = new ECKey.Builder(good.toPublicJWK()).keyID("public-only").build().toJSONString();
+        String otherKid = new ECKey.Builder(good).keyID("another-kid").build().toJSONString();
+        for (String[] stored : new String[][] {{"no-alg", noAlg}, {"rsa-as-es256", rsaAsEs256},
+                {"public-only", publicOnly}, {"kid-differs", otherKid}, {"not-json", "{not a jwk"}}) {
+            repository.add(new SigningKey(stored[0], "ES256", stored[1], clock.instant(), null));
+        }
 
-        String kid = audited.rotate();
+        keys.reload();
 
-        assertThat(audit.events()).singleElement().satisfies(event -> {
-            assertThat(event.type()).isEqualTo(AuditEvent.Type.KEY_ROTATED);
-            assertThat(event.at()).isEqualTo(clock.instant());
-            assertThat(event.detail()).isEqualTo("ES256 key " + kid);
-            assertThat(event.userId()).isNull();
-        });
+        assertThat(keys.skipped()).containsExactlyInAnyOrder("no-alg", "rsa-as-es256", "public-only", "kid-differs", "not-json");
+        assertThat(keys.current().getKeyID()).isEqualTo(good.getKeyID());
+        assertThat(keys.find("no-alg")).isEmpty();
+        assertThat(keys.publicSet().getKeys()).extracting(JWK::getKeyID).containsExactly(good.getKeyID());
+    }
+
+    @Test
+    void aTokenNamingAnUnusableStoredKeyIsRejectedNotAServerError() throws Exception {
+        ECKey good = (ECKey) keys.current();
+        repository.add(new SigningKey("no-alg", "ES256",
+                new ECKey.Builder(good).keyID("no-alg").algorithm(null).build().toJSONString(), clock.instant(), null));
+        RSAKey rsa = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("rsa-as-es256").algorithm(JWSAlgorithm.ES256).generate();
+        repository.add(new SigningKey("rsa-as-es256", "ES256", rsa.toJSONString(), clock.instant(), null));
+        clock.advance(Duration.ofSeconds(2)); // past the reload limit, so an unknown kid is looked up again
+
+        for (String kid : new String[] {"no-alg", "rsa-as-es256"}) {
+            String token = sign(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).type(JOSEObjectType.JWT).build(),
+                    someClaims(), new ECDSASigner(good));
+            assertRejected(() -> issuer.verify(token, TokenType.ACCESS));
+        }
+    }
+
+    @Test
+    void whenEveryUnretiredKeyIsUnusableANewOneIsMade() {
+        InMemorySigningKeyRepository broken = new InMemorySigningKeyRepository();
+        broken.add(new SigningKey("broken", "ES256", "{}", clock.instant(), null));
+
+        SigningKeys loaded = SigningKeys.stored(JWSAlgorithm.ES256, broken, clock);
+
+        assertThat(loaded.current().getKeyID()).isNotEqualTo("broken");
+        assertThat(loaded.skipped()).containsExactly("broken");
+    }
+
+    @Test
+    void keysRotateWhereStoredAndNotWhereFromASecret() {
+        assertThat(keys.rotates()).isTrue();
+        assertThat(keys.algorithm()).isEqualTo("ES256");
+        assertThat(SigningKeys.sharedSecret(new byte[32]).rotates()).isFalse();
     }
 }

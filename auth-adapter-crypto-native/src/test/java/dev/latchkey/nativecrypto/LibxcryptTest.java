@@ -1,8 +1,13 @@
-package dev.latchkey.core.crypto;
+package dev.latchkey.nativecrypto;
 
+import dev.latchkey.core.crypto.BcryptEngine;
+import dev.latchkey.core.crypto.BcryptPasswordHasher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Random;
 
@@ -10,29 +15,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The libxcrypt path of {@link BcryptPasswordHasher} against the Java library: a hash made by either
- * must verify with the other, for passwords of every length, script and byte. Skipped where the
- * system has no libxcrypt.
+ * bcrypt by libxcrypt against the Java library: a hash made by either must verify with the other,
+ * for passwords of every length, script and byte. Skipped where the system has no libxcrypt.
  */
-class LibxcryptBcryptTest {
+class LibxcryptTest {
 
     private static final int COST = 4;
     private static final int CASES = 300;
 
+    private static BcryptEngine libxcrypt;
     private static BcryptPasswordHasher viaLibxcrypt;
-    private static final BcryptPasswordHasher viaJava = new BcryptPasswordHasher(COST, Optional.empty());
+    private static final BcryptPasswordHasher viaJava = new BcryptPasswordHasher(COST);
 
     @BeforeAll
     static void loadLibxcrypt() {
-        Optional<Libxcrypt> libxcrypt = Libxcrypt.load();
-        assumeTrue(libxcrypt.isPresent(), "libxcrypt (libcrypt.so.1 with bcrypt) is not on this machine");
+        Optional<BcryptEngine> loaded = Libxcrypt.load();
+        assumeTrue(loaded.isPresent(), "libxcrypt (libcrypt.so.1) is not on this machine");
+        libxcrypt = loaded.get();
         viaLibxcrypt = new BcryptPasswordHasher(COST, libxcrypt);
     }
 
     @Test
-    void theSharedHasherUsesLibxcryptWhereItLoads() {
-        assertThat(new BcryptPasswordHasher(COST).implementation()).isEqualTo("libxcrypt");
-        assertThat(viaJava.implementation()).isEqualTo("java");
+    void libxcryptPassesTheStartUpCheckAndIsChosen() {
+        assertThat(BcryptSelfCheck.agrees(libxcrypt)).isTrue();
+        assertThat(NativeCrypto.load().bcrypt().name()).isEqualTo("libxcrypt");
     }
 
     @Test
@@ -53,17 +59,36 @@ class LibxcryptBcryptTest {
     }
 
     @Test
-    void libxcryptHashesAreTwoBAtTheConfiguredCost() {
-        assertThat(viaLibxcrypt.hash("purple-otter-meadow")).startsWith("$2b$04$").hasSize(60);
+    void libxcryptComputesThe2a2bAnd2yHashesOfEveryInRangeCostItself() {
+        byte[] key = "purple-otter-meadow".getBytes(StandardCharsets.US_ASCII);
+        for (int cost : new int[] {4, 5, 6}) {
+            String setting = String.format("$2b$%02d$LatchkeySelfCheckSalt.", cost);
+            assertThat(libxcrypt.hash(key, setting)).as("cost %d", cost).isPresent()
+                    .isEqualTo(new dev.latchkey.core.crypto.JavaBcrypt().hash(key, setting));
+        }
+        String twoB = viaJava.hash("purple-otter-meadow");
+        for (String prefix : new String[] {"$2a$", "$2b$", "$2y$"}) {
+            assertThat(viaLibxcrypt.verify("purple-otter-meadow", prefix + twoB.substring(4))).as(prefix).isTrue();
+        }
     }
 
     @Test
-    void charactersAfterAZeroByteStillCount() {
+    void keysWithAZeroByteAreLeftToTheJavaLibrary() {
+        assertThat(libxcrypt.hash(new byte[] {'a', 0, 'b'}, "$2b$04$LatchkeySelfCheckSalt.")).isEmpty();
+
         String hash = viaLibxcrypt.hash("otter\u0000meadow");
 
-        assertThat(viaLibxcrypt.verify("otter\u0000meadow", hash)).isTrue();
+        assertThat(viaJava.verify("otter\u0000meadow", hash)).isTrue();
         assertThat(viaLibxcrypt.verify("otter\u0000marsh", hash)).isFalse();
         assertThat(viaLibxcrypt.verify("otter", hash)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$2a$99$", "$2b$03$", "$2y$32$"})
+    void storedHashWithACostOutOfRangeIsNoMatch(String prefix) {
+        String hash = viaLibxcrypt.hash("purple-otter-meadow");
+
+        assertThat(viaLibxcrypt.verify("purple-otter-meadow", prefix + hash.substring(7))).isFalse();
     }
 
     @Test
@@ -72,7 +97,6 @@ class LibxcryptBcryptTest {
 
         assertThat(viaLibxcrypt.verify("purple-otter-meadow", hash.substring(0, 40))).isFalse();
         assertThat(viaLibxcrypt.verify("purple-otter-meadow", "$2b$04$" + "!".repeat(53))).isFalse();
-        assertThat(viaLibxcrypt.verify("purple-otter-meadow", "$2b$03$" + hash.substring(7))).isFalse();
         assertThat(viaLibxcrypt.verify("purple-otter-meadow", hash.replace("$2b$04$", "$2b$05$"))).isFalse();
     }
 

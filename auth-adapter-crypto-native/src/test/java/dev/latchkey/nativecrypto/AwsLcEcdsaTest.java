@@ -1,15 +1,16 @@
-package dev.latchkey.core.crypto;
+package dev.latchkey.nativecrypto;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
+import dev.latchkey.core.crypto.JdkJws;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -22,58 +23,64 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-class FastEcdsaTest {
+class AwsLcEcdsaTest {
 
     private static final JWSHeader ES256 = new JWSHeader(JWSAlgorithm.ES256);
     private static final byte[] INPUT = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1In0".getBytes(StandardCharsets.US_ASCII);
+    private static final AwsLcEcdsa FACTORY = AwsLcEcdsa.start();
 
     private final ECKey key = newKey();
 
     @Test
-    void the_native_provider_loads_and_agrees_with_bouncy_castle_on_linux_x86_64() {
+    void theNativeProviderLoadsAndAgreesWithTheJdkOnLinuxX8664() {
         assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
                 "the native provider ships for Linux x86-64 only");
 
-        Optional<Provider> loaded = NativeEcdsa.awaitLoaded();
+        Optional<Provider> loaded = FACTORY.loaded().join();
 
         assertThat(loaded).isPresent();
-        assertThat(NativeEcdsa.agreesWithBouncyCastle(loaded.get())).isTrue();
+        assertThat(AwsLcEcdsa.agreesWithTheJdk(loaded.get())).isTrue();
     }
 
     @Test
-    void a_provider_that_cannot_do_ecdsa_is_not_taken() {
-        assertThat(NativeEcdsa.agreesWithBouncyCastle(Security.getProvider("SunJCE"))).isFalse();
+    void aProviderThatCannotDoEcdsaIsNotTaken() {
+        assertThat(AwsLcEcdsa.agreesWithTheJdk(Security.getProvider("SunJCE"))).isFalse();
     }
 
     @Test
-    void signatures_made_with_either_provider_verify_with_the_jdk_and_fail_for_other_input() throws JOSEException {
-        ECDSAVerifier jdk = new ECDSAVerifier(key.toECPublicKey());
-        for (Provider provider : providers()) {
-            Base64URL signature = FastEcdsa.signer(key, provider).sign(ES256, INPUT);
-
-            assertThat(jdk.verify(ES256, INPUT, signature)).as(provider.getName()).isTrue();
-            assertThat(FastEcdsa.verifier(key, provider).verify(ES256, INPUT, signature)).as(provider.getName()).isTrue();
-            assertThat(FastEcdsa.verifier(key, provider).verify(ES256, "other".getBytes(StandardCharsets.US_ASCII), signature))
-                    .as(provider.getName()).isFalse();
-            assertThat(FastEcdsa.verifier(newKey(), provider).verify(ES256, INPUT, signature))
-                    .as(provider.getName()).isFalse();
-        }
-    }
-
-    @Test
-    void the_switching_signer_and_verifier_sign_and_verify_whichever_provider_is_current() throws JOSEException {
-        Base64URL signature = FastEcdsa.signer(key).sign(ES256, INPUT);
+    void signaturesOfTheNativeProviderVerifyWithTheJdkAndFailForOtherInput() throws JOSEException {
+        Optional<Provider> loaded = FACTORY.loaded().join();
+        assumeTrue(loaded.isPresent(), "the native provider did not load here");
+        Provider provider = loaded.get();
+        Base64URL signature = AwsLcEcdsa.signer(key, provider).sign(ES256, INPUT);
 
         assertThat(new ECDSAVerifier(key.toECPublicKey()).verify(ES256, INPUT, signature)).isTrue();
-        assertThat(FastEcdsa.verifier(key).verify(ES256, INPUT, signature)).isTrue();
-        assertThat(FastEcdsa.verifier(newKey()).verify(ES256, INPUT, signature)).isFalse();
+        assertThat(AwsLcEcdsa.verifier(key, provider).verify(ES256, INPUT, signature)).isTrue();
+        assertThat(AwsLcEcdsa.verifier(key, provider).verify(ES256, "other".getBytes(StandardCharsets.US_ASCII), signature)).isFalse();
+        assertThat(AwsLcEcdsa.verifier(newKey(), provider).verify(ES256, INPUT, signature)).isFalse();
     }
 
     @Test
-    void a_choice_serves_the_fallback_until_decided_then_keeps_its_decision() {
+    void theFactorysSignerAndVerifierWorkWhicheverProviderIsCurrent() throws JOSEException {
+        Base64URL signature = FACTORY.signer(key).sign(ES256, INPUT);
+
+        assertThat(new ECDSAVerifier(key.toECPublicKey()).verify(ES256, INPUT, signature)).isTrue();
+        assertThat(FACTORY.verifier(key).verify(ES256, INPUT, signature)).isTrue();
+        assertThat(FACTORY.verifier(newKey()).verify(ES256, INPUT, signature)).isFalse();
+    }
+
+    @Test
+    void keysOtherThanEcGoToTheJdk() throws JOSEException {
+        var rsa = new RSAKeyGenerator(2048).generate();
+
+        assertThat(FACTORY.signer(rsa).getClass()).isEqualTo(new JdkJws().signer(rsa).getClass());
+    }
+
+    @Test
+    void aChoiceServesTheFallbackUntilDecidedThenKeepsItsDecision() {
         AtomicReference<Optional<String>> decision = new AtomicReference<>(Optional.empty());
         AtomicInteger asked = new AtomicInteger();
-        FastEcdsa.Choice<String> choice = new FastEcdsa.Choice<>("fallback", () -> {
+        AwsLcEcdsa.Choice<String> choice = new AwsLcEcdsa.Choice<>("fallback", () -> {
             asked.incrementAndGet();
             return decision.get();
         });
@@ -88,21 +95,16 @@ class FastEcdsaTest {
     }
 
     @Test
-    void a_switching_signer_signs_with_the_current_choice() throws JOSEException {
+    void aSwitchingSignerSignsWithTheCurrentChoice() throws JOSEException {
         ECKey other = newKey();
-        JWSSigner fallback = FastEcdsa.signer(key, BouncyCastleProviderSingleton.getInstance());
-        JWSSigner decided = FastEcdsa.signer(other, BouncyCastleProviderSingleton.getInstance());
+        JWSSigner fallback = new JdkJws().signer(key);
+        JWSSigner decided = new JdkJws().signer(other);
         AtomicReference<Optional<JWSSigner>> decision = new AtomicReference<>(Optional.empty());
-        JWSSigner signer = new FastEcdsa.SwitchingSigner(new FastEcdsa.Choice<>(fallback, decision::get));
+        JWSSigner signer = new AwsLcEcdsa.SwitchingSigner(new AwsLcEcdsa.Choice<>(fallback, decision::get));
 
         assertThat(new ECDSAVerifier(key.toECPublicKey()).verify(ES256, INPUT, signer.sign(ES256, INPUT))).isTrue();
         decision.set(Optional.of(decided));
         assertThat(new ECDSAVerifier(other.toECPublicKey()).verify(ES256, INPUT, signer.sign(ES256, INPUT))).isTrue();
-    }
-
-    private static Provider[] providers() {
-        Provider bc = BouncyCastleProviderSingleton.getInstance();
-        return NativeEcdsa.awaitLoaded().map(p -> new Provider[] {bc, p}).orElse(new Provider[] {bc});
     }
 
     private static ECKey newKey() {
