@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -22,26 +23,50 @@ import java.util.concurrent.TimeUnit;
  * The connection pool and schema: opening it migrates the database with Flyway, so every instance
  * that starts finds the schema it expects. Close it to release the pool.
  *
- * <p>An H2 file database is also synced to the disk every second ({@code CHECKPOINT SYNC}): every
- * commit is written to the file before it returns, but only the operating system decides when the
- * file reaches the disk. The sync bounds what a power loss can take to the last second, and it is
- * what makes H2's short {@code RETENTION_TIME} safe ({@link DatabaseSettings#H2_OPTIONS}).
+ * <p>It also watches the database. A lost connection or failing storage opens a
+ * {@link CircuitBreaker}: requests are refused at once with {@code Unavailable}, and a probe on a
+ * background thread closes it when the database answers again (on H2, when a write reaches the disk
+ * again: the pool's connections are replaced, which reopens a store that failed, e.g. on a full disk).
+ * While closed, the same thread checks a connection every second, so a database that goes away
+ * between requests is noticed too.
+ *
+ * <p>An H2 file database leaves syncing its file to the caller: every write through
+ * {@link DatabaseGuard} waits for a {@code CHECKPOINT SYNC} begun after its commit ({@link GroupSync}),
+ * so an answered write survives a power loss. PostgreSQL syncs at commit itself.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    private static final int VALIDATION_TIMEOUT_SECONDS = 2;
-    private static final Duration H2_SYNC_INTERVAL = Duration.ofSeconds(1);
+    /** How long a request waits for a connection before it is answered 503. */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(1);
+    private static final int VALIDATION_TIMEOUT_SECONDS = 1;
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
+    private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
 
+    private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
-    private final Optional<ScheduledExecutorService> h2Sync;
-    private volatile boolean syncFailing;
+    private final CircuitBreaker breaker = new CircuitBreaker();
+    private final Optional<GroupSync> groupSync;
+    private final ScheduledExecutorService watch;
+    /** The connection that syncs H2's file, outside the pool; used by one sync at a time. */
+    private Connection syncConnection;
+    private long lastCheck = System.nanoTime();
+    private volatile boolean closed;
 
-    private Database(HikariDataSource dataSource, boolean h2File) {
+    private Database(DatabaseSettings settings, HikariDataSource dataSource) {
+        this.settings = settings;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-        this.h2Sync = h2File ? Optional.of(startSyncing()) : Optional.empty();
+        this.groupSync = isH2File(settings.url()) ? Optional.of(new GroupSync(this::syncH2File)) : Optional.empty();
+        DatabaseGuard.of(jdbi).install(breaker, groupSync.orElse(null));
+        this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "latchkey-db-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = PROBE_INTERVAL.toMillis();
+        watch.scheduleWithFixedDelay(this::watchQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** Opens the pool and migrates the schema; a database another instance is migrating is waited for. */
@@ -53,7 +78,10 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(Math.min(2, settings.poolSize()));
         config.setPoolName("latchkey");
-        config.setConnectionTimeout(5_000);
+        // A request waits at most this long for a connection: when the database has just gone, the
+        // requests already waiting are answered 503 after it, and later ones at once (the breaker).
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(CONNECTION_TIMEOUT.toMillis() / 2);
         config.setInitializationFailTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
@@ -66,7 +94,7 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, isH2File(settings.url()));
+        return new Database(settings, dataSource);
     }
 
     /** An H2 database kept in a file (not {@code jdbc:h2:mem:}). */
@@ -74,34 +102,85 @@ public final class Database implements AutoCloseable {
         return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
     }
 
-    private ScheduledExecutorService startSyncing() {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "latchkey-h2-sync");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = H2_SYNC_INTERVAL.toMillis();
-        scheduler.scheduleWithFixedDelay(() -> syncQuietly(), millis, millis, TimeUnit.MILLISECONDS);
-        return scheduler;
+    /** Forces H2's file to the disk on a connection of its own, opened again after a failure. */
+    private void syncH2File() throws SQLException {
+        try {
+            if (syncConnection == null) {
+                syncConnection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+            }
+            try (Statement statement = syncConnection.createStatement()) {
+                statement.execute("CHECKPOINT SYNC");
+            }
+        } catch (SQLException | RuntimeException e) {
+            closeSyncConnection();
+            throw e;
+        }
+    }
+
+    private void closeSyncConnection() {
+        if (syncConnection != null) {
+            try {
+                syncConnection.close();
+            } catch (SQLException | RuntimeException ignored) {
+                // it failed already; a new one is opened for the next sync
+            }
+            syncConnection = null;
+        }
+    }
+
+    private void watchQuietly() {
+        try {
+            if (breaker.isClosed()) {
+                if (System.nanoTime() - lastCheck >= CHECK_INTERVAL.toNanos()) {
+                    lastCheck = System.nanoTime();
+                    check();
+                }
+            } else if (probe()) {
+                breaker.reset();
+            }
+        } catch (RuntimeException e) {
+            if (!closed) {
+                LOG.debug("database watch failed", e);
+            }
+        }
+    }
+
+    /** While closed: a connection that does not answer opens the breaker. */
+    private void check() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
+                breaker.trip(new SQLException("a connection did not answer its validation", "08006"));
+            }
+        } catch (SQLException e) {
+            if (!closed && Outages.isOutage(e)) {
+                breaker.trip(e);
+            }
+        }
     }
 
     /**
-     * Forces H2's file to the disk, and says whether it did. A failure is tried again at the next
-     * interval; it is logged when syncing starts failing and when it works again, not every second.
+     * While open: whether the database answers again, and on H2 takes a write to the disk. The pool's
+     * connections are replaced first, so that an H2 store that failed is opened afresh.
      */
-    boolean syncQuietly() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CHECKPOINT SYNC");
-            if (syncFailing) {
-                syncFailing = false;
-                LOG.info("the H2 database file is synced to disk again");
+    private boolean probe() {
+        if (closed) {
+            return false;
+        }
+        if (groupSync.isPresent()) {
+            dataSource.getHikariPoolMXBean().softEvictConnections();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
+                return false;
+            }
+            if (groupSync.isPresent()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeUpdate("UPDATE write_probe SET probed_at = CURRENT_TIMESTAMP WHERE id = 1");
+                }
+                groupSync.get().awaitSynced();
             }
             return true;
         } catch (SQLException | RuntimeException e) {
-            if (!dataSource.isClosed() && !syncFailing) {
-                syncFailing = true;
-                LOG.warn("could not sync the H2 database file to disk (tried again every second): {}", e.getMessage());
-            }
             return false;
         }
     }
@@ -110,16 +189,12 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
-    /** Whether a connection can be had and answers within two seconds; for health checks. */
-    public boolean isReachable() {
-        if (dataSource.isClosed()) {
-            return false;
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(VALIDATION_TIMEOUT_SECONDS);
-        } catch (SQLException e) {
-            return false;
-        }
+    /**
+     * Whether the database is taking requests, as last seen: false from the first lost connection or
+     * failed write until the probe finds it answering (and, on H2, writing) again. Costs nothing.
+     */
+    public boolean isAvailable() {
+        return !closed && breaker.isClosed();
     }
 
     /** Connections in use and waiting threads, for metrics. */
@@ -129,7 +204,14 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        h2Sync.ifPresent(ScheduledExecutorService::shutdownNow);
+        closed = true;
+        watch.shutdownNow();
+        try {
+            watch.awaitTermination(CONNECTION_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeSyncConnection();
         dataSource.close();
     }
 }

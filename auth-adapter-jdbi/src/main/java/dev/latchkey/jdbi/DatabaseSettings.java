@@ -18,8 +18,9 @@ public record DatabaseSettings(String url, String user, String password, int poo
      * chunk for this long before its space (and the memory describing it) is reused. H2's default of
      * 45 s trusts the operating system to have put newer chunks on the disk by then; under a few
      * thousand commits a second it meant ~100,000 chunks held, a data file of 2 GB and a heap spent in
-     * full collections (docs/performance.md, change 15). {@link Database} syncs the file every second
-     * instead, so that 5 s still leaves newer chunks on the disk before older ones are overwritten.
+     * full collections (docs/performance.md, change 15). Every write through {@link DatabaseGuard} is
+     * synced to the disk before it is answered, so newer chunks are on the disk long before older
+     * ones are overwritten.
      */
     static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
             + ";WRITE_DELAY=0;RETENTION_TIME=5000;CACHE_SIZE=8192;DB_CLOSE_ON_EXIT=FALSE";

@@ -15,14 +15,16 @@ import java.util.List;
 public final class JdbiAuditLog implements AuditLog {
 
     private final Jdbi jdbi;
+    private final DatabaseGuard guard;
 
     public JdbiAuditLog(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.guard = DatabaseGuard.of(jdbi);
     }
 
     @Override
     public void record(AuditEvent e) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        guard.write(jdbi, h -> h.createUpdate("""
                         INSERT INTO audit_events (at, type, user_id, session_id, ip, user_agent, detail)
                         VALUES (:at, :type, :userId, :sessionId, :ip, :userAgent, :detail)""")
                 .bind("at", Timestamps.utc(e.at()))
@@ -37,14 +39,14 @@ public final class JdbiAuditLog implements AuditLog {
 
     @Override
     public int purgeBefore(Instant cutoff) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM audit_events WHERE at < :cutoff")
+        return guard.write(jdbi, h -> h.createUpdate("DELETE FROM audit_events WHERE at < :cutoff")
                 .bind("cutoff", Timestamps.utc(cutoff))
                 .execute());
     }
 
     /** The newest {@code limit} events of a user, oldest first: what an operator reads about an account. */
     public List<AuditEvent> findByUser(String userId, int limit) {
-        List<AuditEvent> events = new ArrayList<>(jdbi.withHandle(h -> h.createQuery("""
+        List<AuditEvent> events = new ArrayList<>(guard.read(jdbi, h -> h.createQuery("""
                         SELECT at, type, user_id, session_id, ip, user_agent, detail
                           FROM audit_events
                          WHERE user_id = :userId

@@ -38,11 +38,13 @@ public final class JdbiSessionRepository implements SessionRepository {
                AND refresh_expires_at > :now AND expires_at > :now""";
 
     private final Jdbi jdbi;
+    private final DatabaseGuard guard;
     private final String rotate;
     private final boolean announcesEnds;
 
     public JdbiSessionRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.guard = DatabaseGuard.of(jdbi);
         this.announcesEnds = isPostgres(jdbi);
         this.rotate = announcesEnds
                 ? ROTATE + " RETURNING " + COLUMNS
@@ -59,7 +61,7 @@ public final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public void add(Session s) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        guard.write(jdbi, h -> h.createUpdate("""
                         INSERT INTO sessions (id, user_id, refresh_jti, created_at, last_used_at, refresh_expires_at,
                                               expires_at, user_agent, ip, ended_at, end_reason,
                                               previous_refresh_jti, previous_refresh_spent_at)
@@ -84,7 +86,7 @@ public final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public Optional<Session> findById(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM sessions WHERE id = :id")
+        return guard.read(jdbi, h -> h.createQuery("SELECT " + COLUMNS + " FROM sessions WHERE id = :id")
                 .bind("id", id)
                 .map((rs, ctx) -> session(rs))
                 .findOne());
@@ -92,7 +94,7 @@ public final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public List<Session> findActiveByUser(String userId, Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+        return guard.read(jdbi, h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM sessions
                         WHERE user_id = :userId AND ended_at IS NULL
                           AND refresh_expires_at > :now AND expires_at > :now
@@ -105,7 +107,7 @@ public final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public Optional<Session> rotate(String sessionId, String presentedJti, String newJti, Instant now, Instant refreshExpiresAt) {
-        return jdbi.withHandle(h -> h.createQuery(rotate)
+        return guard.write(jdbi, h -> h.createQuery(rotate)
                 .bind("newJti", newJti)
                 .bind("now", Timestamps.utc(now))
                 .bind("refreshExpiresAt", Timestamps.utc(refreshExpiresAt))
@@ -130,7 +132,7 @@ public final class JdbiSessionRepository implements SessionRepository {
             }
             return ended;
         };
-        return announcesEnds ? jdbi.inTransaction(end) : jdbi.withHandle(end);
+        return announcesEnds ? guard.writeInTransaction(jdbi, end) : guard.write(jdbi, end);
     }
 
     /** Tells every listening instance, when the transaction commits, that these sessions ended. */
@@ -150,7 +152,7 @@ public final class JdbiSessionRepository implements SessionRepository {
     @Override
     public List<String> endAllOfUser(String userId, String keepSessionId, Instant now, EndReason reason) {
         // One transaction: the ids returned are exactly the sessions this call ended.
-        return jdbi.inTransaction(h -> {
+        return guard.writeInTransaction(jdbi, h -> {
             List<String> open = h.createQuery("""
                             SELECT id FROM sessions
                              WHERE user_id = :userId AND ended_at IS NULL AND id <> :keep
@@ -177,7 +179,7 @@ public final class JdbiSessionRepository implements SessionRepository {
 
     @Override
     public int purgeBefore(Instant cutoff) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return guard.write(jdbi, h -> h.createUpdate("""
                         DELETE FROM sessions
                          WHERE ended_at < :cutoff OR expires_at < :cutoff OR refresh_expires_at < :cutoff""")
                 .bind("cutoff", Timestamps.utc(cutoff))

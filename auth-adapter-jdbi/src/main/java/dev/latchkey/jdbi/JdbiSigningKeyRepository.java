@@ -11,14 +11,16 @@ import java.util.List;
 public final class JdbiSigningKeyRepository implements SigningKeyRepository {
 
     private final Jdbi jdbi;
+    private final DatabaseGuard guard;
 
     public JdbiSigningKeyRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.guard = DatabaseGuard.of(jdbi);
     }
 
     @Override
     public List<SigningKey> findAll() {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return guard.read(jdbi, h -> h.createQuery("""
                         SELECT kid, algorithm, jwk, created_at, retired_at
                           FROM signing_keys
                          ORDER BY created_at DESC, kid""")
@@ -29,7 +31,7 @@ public final class JdbiSigningKeyRepository implements SigningKeyRepository {
 
     @Override
     public void add(SigningKey key) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        guard.write(jdbi, h -> h.createUpdate("""
                         INSERT INTO signing_keys (kid, algorithm, jwk, created_at, retired_at)
                         VALUES (:kid, :algorithm, :jwk, :createdAt, :retiredAt)""")
                 .bind("kid", key.kid())
@@ -42,7 +44,7 @@ public final class JdbiSigningKeyRepository implements SigningKeyRepository {
 
     @Override
     public void retireAllExcept(String currentKid, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE signing_keys SET retired_at = :at WHERE kid <> :kid AND retired_at IS NULL")
+        guard.write(jdbi, h -> h.createUpdate("UPDATE signing_keys SET retired_at = :at WHERE kid <> :kid AND retired_at IS NULL")
                 .bind("at", Timestamps.utc(at))
                 .bind("kid", currentKid)
                 .execute());
@@ -50,7 +52,7 @@ public final class JdbiSigningKeyRepository implements SigningKeyRepository {
 
     @Override
     public int deleteRetiredBefore(Instant cutoff) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM signing_keys WHERE retired_at < :cutoff")
+        return guard.write(jdbi, h -> h.createUpdate("DELETE FROM signing_keys WHERE retired_at < :cutoff")
                 .bind("cutoff", Timestamps.utc(cutoff))
                 .execute());
     }

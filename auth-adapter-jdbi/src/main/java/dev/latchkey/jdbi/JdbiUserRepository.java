@@ -21,32 +21,36 @@ public final class JdbiUserRepository implements UserRepository {
             "id, username, email, password_hash, active, date_joined, last_login";
 
     private final Jdbi jdbi;
+    private final DatabaseGuard guard;
 
     public JdbiUserRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.guard = DatabaseGuard.of(jdbi);
     }
 
     @Override
     public void add(User user) {
-        try {
-            jdbi.useHandle(h -> h.createUpdate("""
-                            INSERT INTO users (id, username, username_key, email, email_key, password_hash,
-                                               active, date_joined, last_login)
-                            VALUES (:id, :username, :usernameKey, :email, :emailKey, :passwordHash,
-                                    :active, :dateJoined, :lastLogin)""")
-                    .bind("id", user.id())
-                    .bind("username", user.username().value())
-                    .bind("usernameKey", user.username().key())
-                    .bind("email", user.email().value())
-                    .bind("emailKey", user.email().key())
-                    .bind("passwordHash", user.passwordHash())
-                    .bind("active", user.active())
-                    .bind("dateJoined", Timestamps.utc(user.dateJoined()))
-                    .bind("lastLogin", Timestamps.utc(user.lastLogin()))
-                    .execute());
-        } catch (UnableToExecuteStatementException e) {
-            throw duplicateOrRethrow(e);
-        }
+        guard.write(jdbi, h -> {
+            try {
+                return h.createUpdate("""
+                                INSERT INTO users (id, username, username_key, email, email_key, password_hash,
+                                                   active, date_joined, last_login)
+                                VALUES (:id, :username, :usernameKey, :email, :emailKey, :passwordHash,
+                                        :active, :dateJoined, :lastLogin)""")
+                        .bind("id", user.id())
+                        .bind("username", user.username().value())
+                        .bind("usernameKey", user.username().key())
+                        .bind("email", user.email().value())
+                        .bind("emailKey", user.email().key())
+                        .bind("passwordHash", user.passwordHash())
+                        .bind("active", user.active())
+                        .bind("dateJoined", Timestamps.utc(user.dateJoined()))
+                        .bind("lastLogin", Timestamps.utc(user.lastLogin()))
+                        .execute();
+            } catch (UnableToExecuteStatementException e) {
+                throw duplicateOrRethrow(e);
+            }
+        });
     }
 
     private static RuntimeException duplicateOrRethrow(UnableToExecuteStatementException e) {
@@ -79,7 +83,7 @@ public final class JdbiUserRepository implements UserRepository {
 
     private Optional<User> findOne(String column, String value) {
         // column is one of three constants above, never input.
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE " + column + " = :value")
+        return guard.read(jdbi, h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE " + column + " = :value")
                 .bind("value", value)
                 .map((rs, ctx) -> user(rs))
                 .findOne());
@@ -93,7 +97,7 @@ public final class JdbiUserRepository implements UserRepository {
 
     @Override
     public void recordLogin(String userId, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET last_login = :at WHERE id = :id")
+        guard.write(jdbi, h -> h.createUpdate("UPDATE users SET last_login = :at WHERE id = :id")
                 .bind("at", Timestamps.utc(at))
                 .bind("id", userId)
                 .execute());
@@ -101,7 +105,7 @@ public final class JdbiUserRepository implements UserRepository {
 
     @Override
     public void updatePasswordHash(String userId, String passwordHash) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id")
+        guard.write(jdbi, h -> h.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id")
                 .bind("hash", passwordHash)
                 .bind("id", userId)
                 .execute());
@@ -109,7 +113,7 @@ public final class JdbiUserRepository implements UserRepository {
 
     @Override
     public boolean setActive(String userId, boolean active) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE users SET active = :active WHERE id = :id")
+        return guard.write(jdbi, h -> h.createUpdate("UPDATE users SET active = :active WHERE id = :id")
                 .bind("active", active)
                 .bind("id", userId)
                 .execute()) == 1;
