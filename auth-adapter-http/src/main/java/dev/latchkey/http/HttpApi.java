@@ -38,9 +38,13 @@ public final class HttpApi {
         MimeTypes.DEFAULTS.getMimeByExtension("json");
     }
 
+    /**
+     * {@code ready} answers {@code /health/ready} and {@code /health}: whether this instance should get
+     * traffic; {@code /health/live} answers 200 whatever it says.
+     */
     public static Javalin create(Accounts accounts, Sessions sessions, TokenIssuer tokens,
-                                 BooleanSupplier databaseUp, HttpSettings settings) {
-        return create(accounts, sessions, tokens, databaseUp, settings, answered -> { });
+                                 BooleanSupplier ready, HttpSettings settings) {
+        return create(accounts, sessions, tokens, ready, settings, answered -> { });
     }
 
     /**
@@ -48,7 +52,7 @@ public final class HttpApi {
      * {@code onAnswered} of every answered request after the request log has seen it.
      */
     public static Javalin create(Accounts accounts, Sessions sessions, TokenIssuer tokens,
-                                 BooleanSupplier databaseUp, HttpSettings settings,
+                                 BooleanSupplier ready, HttpSettings settings,
                                  Consumer<AnsweredRequest> onAnswered) {
         Json json = new Json();
         Problems problems = new Problems(json);
@@ -101,7 +105,7 @@ public final class HttpApi {
             new TokenRoutes(sessions, bodies, replies, addresses, cookie).register(config.routes);
             new UserRoutes(accounts, sessions, auth, bodies, replies, addresses, cookie).register(config.routes);
             new SessionRoutes(sessions, auth, replies, addresses).register(config.routes);
-            new PublicRoutes(tokens, databaseUp, replies).register(config.routes);
+            new PublicRoutes(tokens, ready, replies).register(config.routes);
             new DocsRoutes().register(config.routes);
             answerHeadAsGet(config);
 

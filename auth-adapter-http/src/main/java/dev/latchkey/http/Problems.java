@@ -6,13 +6,13 @@ import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 import java.time.Duration;
 
 /**
  * The one place that turns a refusal into a status, a problem {@code code} and a body. Routes throw;
  * they never build error responses. Unexpected exceptions become a 500 with a request id: the details
- * go to the log, never to the client.
+ * go to the log, never to the client. A lost database reaches this class as the domain's
+ * {@code Unavailable} (the storage adapter translates it), never as a driver's exception.
  */
 final class Problems {
 
@@ -34,9 +34,6 @@ final class Problems {
             problem = fromEdge(failure, ctx);
         } else if (e instanceof HttpResponseException response) {
             problem = fromFramework(response.getStatus());
-        } else if (isDatabaseUnreachable(e)) {
-            log.warn("database unreachable for {} {} [{}]", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
-            problem = unavailable(ctx, Duration.ofSeconds(5), "The database is unreachable. Try again shortly.");
         } else {
             log.error("unexpected failure in {} {} [{}]", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
             problem = Problem.of(500, "Internal Server Error", "internal_error",
@@ -111,16 +108,5 @@ final class Problems {
                 // Only a 500 needs the id in its body, to be quoted in a report; every response has
                 // the X-Request-Id header, and equal refusals keep byte-identical bodies.
                 .result(json.write(problem.status() >= 500 ? problem.withRequestId(RequestIds.of(ctx)) : problem));
-    }
-
-    private static boolean isDatabaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

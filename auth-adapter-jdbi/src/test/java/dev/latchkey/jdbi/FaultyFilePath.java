@@ -26,11 +26,20 @@ public final class FaultyFilePath extends FilePathWrapper {
         FilePath.register(new FaultyFilePath());
     }
 
+    /** From now on every write fails as on a full disk ({@code true}), or succeeds again. */
+    public static void diskFull(boolean isFull) {
+        full = isFull;
+    }
+
+    /** The JDBC URL of an H2 file database under {@code dir} on this file system, with the server's options. */
+    public static String url(Path dir) {
+        return "jdbc:h2:faulty:" + dir.toAbsolutePath().resolve("latchkey") + DatabaseSettings.H2_OPTIONS;
+    }
+
     /** An H2 file database under {@code dir}, on this file system, with the server's options. */
     static DatabaseSettings settings(Path dir) {
         full = false;
-        return new DatabaseSettings("jdbc:h2:faulty:" + dir.toAbsolutePath().resolve("latchkey") + DatabaseSettings.H2_OPTIONS,
-                "sa", "", 4);
+        return new DatabaseSettings(url(dir), "sa", "", 4);
     }
 
     @Override

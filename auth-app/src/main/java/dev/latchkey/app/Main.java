@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import dev.latchkey.core.domain.AuthFailure;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,13 +92,16 @@ public final class Main {
     private static void quietly(String what, Runnable job) {
         try {
             job.run();
+        } catch (AuthFailure.Unavailable e) {
+            // The database is out: that episode is logged once where it is noticed.
+            log.debug("{} skipped: {}", what, e.getMessage());
         } catch (RuntimeException e) {
             log.warn("{} failed; will try again", what, e);
         }
     }
 
     /**
-     * A started server. {@link #stop} stops taking connections, lets the requests in flight finish
+     * A started server. {@link #stop} stops saying ready, stops taking connections, lets the requests in flight finish
      * (up to {@code AUTH_SHUTDOWN_TIMEOUT}), then closes the pool; calling it again does nothing.
      */
     static final class Running {
@@ -134,6 +138,7 @@ public final class Main {
                 return;
             }
             log.info("Latchkey stopping: finishing requests in flight");
+            wiring.drain();
             try {
                 chores.shutdownNow();
                 app.stop();

@@ -68,6 +68,8 @@ final class Wiring implements AutoCloseable {
     private final BoundedPasswordHasher hasher;
     /** Which implementations compute bcrypt and ES256 and how hashing threads run, checked at start. */
     final NativeCrypto crypto;
+    /** Set when the server starts stopping: from then on it is not ready for traffic. */
+    private volatile boolean draining;
 
     private Wiring(Config config) {
         this.config = config;
@@ -130,7 +132,20 @@ final class Wiring implements AutoCloseable {
         if (config.refreshCookie()) {
             settings = settings.withRefreshCookie(config.refreshTtl());
         }
-        return HttpApi.create(accounts, sessions, tokens, database::isReachable, settings, count);
+        return HttpApi.create(accounts, sessions, tokens, this::isReady, settings, count);
+    }
+
+    /**
+     * Whether this instance should get traffic: the database takes requests and the instance is not
+     * stopping. The signing keys were loaded when it was wired.
+     */
+    boolean isReady() {
+        return !draining && database.isAvailable();
+    }
+
+    /** Stops saying ready, first thing of a stop, so that a load balancer sends traffic elsewhere. */
+    void drain() {
+        draining = true;
     }
 
     static DatabaseSettings databaseSettings(Config config) {

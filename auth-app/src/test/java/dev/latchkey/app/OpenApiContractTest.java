@@ -158,6 +158,8 @@ class OpenApiContractTest {
 
         conforms("get", "/.well-known/jwks.json", null, api.get("/.well-known/jwks.json"));
         conforms("get", "/health", null, api.get("/health"));
+        conforms("get", "/health/ready", null, api.get("/health/ready"));
+        conforms("get", "/health/live", null, api.get("/health/live"));
 
         List<String> documented = new ArrayList<>();
         openApi.path("paths").fields().forEachRemaining(p ->
