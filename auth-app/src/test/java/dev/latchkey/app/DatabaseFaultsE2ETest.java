@@ -4,9 +4,11 @@ import dev.latchkey.app.Api.Reply;
 import dev.latchkey.jdbi.FaultyFilePath;
 import dev.latchkey.jdbi.TcpProxy;
 import org.h2.tools.Server;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,6 +96,58 @@ class DatabaseFaultsE2ETest {
             for (NewUser user : acknowledged) {
                 api.loggedIn(user);
             }
+        }
+    }
+
+    /** The real thing where the machine lets a test mount a small tmpfs (as root); skipped elsewhere. */
+    @Test
+    void aRealFullDiskOnASmallTmpfs() throws Exception {
+        Path mount = Files.createDirectories(dir.resolve("small-disk"));
+        String mountOutput = run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mount.toString());
+        Assumptions.assumeTrue(mountOutput == null, () -> "skipped: cannot mount a tmpfs here: " + mountOutput);
+        try (TestServer server = TestServer.start(Map.of("AUTH_DATA_DIR", mount.resolve("data").toString()))) {
+            Api api = server.api();
+            Path filler = mount.resolve("filler");
+            Files.write(filler, new byte[(int) Math.max(0, Files.getFileStore(mount).getUsableSpace() - 256 * 1024)]);
+            List<NewUser> acknowledged = new ArrayList<>();
+            Reply refused = null;
+            for (int i = 0; i < 3_000 && refused == null; i++) {
+                NewUser user = NewUser.unique();
+                Reply reply = api.register(user);
+                assertThat(reply.status()).as(reply.body()).isIn(201, 503);
+                if (reply.status() == 201) {
+                    acknowledged.add(user);
+                } else {
+                    refused = reply;
+                }
+            }
+            assertThat(refused).as("the disk never filled").isNotNull();
+            assertThat(refused.header("Retry-After")).isPresent();
+            assertThat(api.get("/health").status()).as("ready while writes fail").isEqualTo(503);
+            assertThat(api.get("/health/live").status()).isEqualTo(200);
+
+            Files.delete(filler);
+
+            await("writes taken again", Duration.ofSeconds(15), () -> api.get("/health").status() == 200);
+            NewUser after = NewUser.unique();
+            api.registered(after);
+            acknowledged.add(after);
+            for (NewUser user : acknowledged) {
+                api.loggedIn(user);
+            }
+        } finally {
+            run("umount", mount.toString());
+        }
+    }
+
+    /** Runs a command; null when it succeeded, else what it said. */
+    private static String run(String... command) throws Exception {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            return process.waitFor() == 0 ? null : output.isBlank() ? "exit " + process.exitValue() : output.strip();
+        } catch (java.io.IOException e) {
+            return e.getMessage();
         }
     }
 
