@@ -149,9 +149,10 @@ public final class Main {
                     metricsServer.close();
                 }
                 wiring.close();
+                // Said before the count-down: the main thread exits as soon as it sees it.
+                log.info("Latchkey stopped");
                 stopped.countDown();
             }
-            log.info("Latchkey stopped");
         }
 
         /** Blocks until {@link #stop} has finished. */
