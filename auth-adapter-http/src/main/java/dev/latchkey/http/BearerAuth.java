@@ -1,6 +1,6 @@
 package dev.latchkey.http;
 
-import dev.latchkey.core.Sessions;
+import dev.latchkey.core.Authenticate;
 import dev.latchkey.core.domain.Caller;
 import io.javalin.http.Context;
 
@@ -11,10 +11,10 @@ final class BearerAuth {
     static final int MAX_HEADER_LENGTH = 8 * 1024;
     private static final String PREFIX = "bearer ";
 
-    private final Sessions sessions;
+    private final Authenticate authenticate;
 
-    BearerAuth(Sessions sessions) {
-        this.sessions = sessions;
+    BearerAuth(Authenticate authenticate) {
+        this.authenticate = authenticate;
     }
 
     Caller caller(Context ctx) {
@@ -27,6 +27,6 @@ final class BearerAuth {
         if (token.isEmpty() || token.indexOf(' ') >= 0) {
             throw HttpFailure.of(HttpFailure.Kind.NOT_AUTHENTICATED, "Authentication credentials were not provided.");
         }
-        return sessions.authenticate(token);
+        return authenticate.caller(token);
     }
 }

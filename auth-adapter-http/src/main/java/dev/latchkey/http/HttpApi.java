@@ -1,8 +1,6 @@
 package dev.latchkey.http;
 
-import dev.latchkey.core.Accounts;
-import dev.latchkey.core.Sessions;
-import dev.latchkey.core.port.TokenIssuer;
+import dev.latchkey.core.Latchkey;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -39,26 +37,25 @@ public final class HttpApi {
     }
 
     /**
-     * {@code ready} answers {@code /health/ready} and {@code /health}: whether this instance should get
-     * traffic; {@code /health/live} answers 200 whatever it says.
+     * The API over {@code latchkey}'s use cases. {@code ready} answers {@code /health/ready} and
+     * {@code /health}: whether this instance should get traffic; {@code /health/live} answers 200
+     * whatever it says.
      */
-    public static Javalin create(Accounts accounts, Sessions sessions, TokenIssuer tokens,
-                                 BooleanSupplier ready, HttpSettings settings) {
-        return create(accounts, sessions, tokens, ready, settings, answered -> { });
+    public static Javalin create(Latchkey latchkey, BooleanSupplier ready, HttpSettings settings) {
+        return create(latchkey, ready, settings, answered -> { });
     }
 
     /**
-     * As {@link #create(Accounts, Sessions, TokenIssuer, BooleanSupplier, HttpSettings)}, telling
-     * {@code onAnswered} of every answered request after the request log has seen it.
+     * As {@link #create(Latchkey, BooleanSupplier, HttpSettings)}, telling {@code onAnswered} of
+     * every answered request after the request log has seen it.
      */
-    public static Javalin create(Accounts accounts, Sessions sessions, TokenIssuer tokens,
-                                 BooleanSupplier ready, HttpSettings settings,
+    public static Javalin create(Latchkey latchkey, BooleanSupplier ready, HttpSettings settings,
                                  Consumer<AnsweredRequest> onAnswered) {
         Json json = new Json();
         Problems problems = new Problems(json);
         Replies replies = new Replies(json);
         Bodies bodies = new Bodies(json, settings.maxBodyBytes());
-        BearerAuth auth = new BearerAuth(sessions);
+        BearerAuth auth = new BearerAuth(latchkey.authenticate());
         ClientAddresses addresses = new ClientAddresses(settings.trustedProxies());
         RequestLog requestLog = new RequestLog(settings.requestLog(), onAnswered);
         RefreshCookie cookie = new RefreshCookie(settings, addresses);
@@ -102,10 +99,12 @@ public final class HttpApi {
             config.routes.before(SecurityHeaders::apply);
             config.routes.before(HttpApi::refuseRepeatedAuthorization);
 
-            new TokenRoutes(sessions, bodies, replies, addresses, cookie).register(config.routes);
-            new UserRoutes(accounts, sessions, auth, bodies, replies, addresses, cookie).register(config.routes);
-            new SessionRoutes(sessions, auth, replies, addresses).register(config.routes);
-            new PublicRoutes(tokens, ready, replies).register(config.routes);
+            new TokenRoutes(latchkey.logIn(), latchkey.refresh(), latchkey.authenticate(), bodies, replies, addresses,
+                    cookie).register(config.routes);
+            new UserRoutes(latchkey.register(), latchkey.currentUser(), latchkey.logOut(), latchkey.changePassword(),
+                    auth, bodies, replies, addresses, cookie).register(config.routes);
+            new SessionRoutes(latchkey.sessions(), auth, replies, addresses).register(config.routes);
+            new PublicRoutes(latchkey.tokens(), ready, replies).register(config.routes);
             new DocsRoutes().register(config.routes);
             answerHeadAsGet(config);
 

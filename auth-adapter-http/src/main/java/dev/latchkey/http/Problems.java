@@ -44,7 +44,7 @@ final class Problems {
 
     private Problem fromDomain(AuthFailure failure, Context ctx) {
         if (failure instanceof AuthFailure.ValidationFailed v) {
-            return validation(v.errors());
+            return validation(ValidationMessages.errors(v.violations()));
         } else if (failure instanceof AuthFailure.InvalidCredentials) {
             return Problem.of(401, "Unauthorized", "invalid_credentials", failure.getMessage());
         } else if (failure instanceof AuthFailure.TokenRejected) {

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 /** The JSON bodies Latchkey reads, field names in snake_case. Presence is checked here, rules in the core. */
 final class Requests {
 
-    static final String REQUIRED = "This field is required.";
+    static final String REQUIRED = ValidationMessages.REQUIRED;
 
     private Requests() {
     }

@@ -1,17 +1,17 @@
 package dev.latchkey.http;
 
-import dev.latchkey.core.Sessions;
+import dev.latchkey.core.ManageSessions;
 import io.javalin.config.RoutesConfig;
 
 /** {@code /api/users/sessions/}: the caller's active sessions, and ending one of them. */
 final class SessionRoutes {
 
-    private final Sessions sessions;
+    private final ManageSessions sessions;
     private final BearerAuth auth;
     private final Replies replies;
     private final ClientAddresses addresses;
 
-    SessionRoutes(Sessions sessions, BearerAuth auth, Replies replies, ClientAddresses addresses) {
+    SessionRoutes(ManageSessions sessions, BearerAuth auth, Replies replies, ClientAddresses addresses) {
         this.sessions = sessions;
         this.auth = auth;
         this.replies = replies;

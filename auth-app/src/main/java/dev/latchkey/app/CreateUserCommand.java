@@ -4,6 +4,7 @@ import dev.latchkey.core.domain.AuthFailure;
 import dev.latchkey.core.domain.ClientInfo;
 import dev.latchkey.core.domain.Registration;
 import dev.latchkey.core.domain.User;
+import dev.latchkey.http.ValidationMessages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,11 +53,12 @@ final class CreateUserCommand implements Callable<Integer> {
         return wirings.run(wiring -> {
             PrintWriter err = spec.commandLine().getErr();
             try {
-                User user = wiring.accounts.register(registration, OPERATOR);
+                User user = wiring.latchkey.register().register(registration, OPERATOR);
                 spec.commandLine().getOut().println("Created user " + user.username().value() + " (" + user.id() + ").");
                 return Cli.EXIT_OK;
             } catch (AuthFailure.ValidationFailed refused) {
-                refused.errors().forEach((field, messages) -> messages.forEach(m -> err.println(field + ": " + m)));
+                // Worded as the HTTP API words them, so that an operator reads what a client would.
+                refused.violations().forEach(v -> err.println(ValidationMessages.jsonName(v.field()) + ": " + ValidationMessages.message(v)));
                 return Cli.EXIT_FAILED;
             } catch (AuthFailure.Unavailable busy) {
                 err.println("Password hashing is saturated; try again.");

@@ -40,8 +40,8 @@ final class DeactivateUserCommand implements Callable<Integer> {
         return wirings.run(wiring -> {
             Optional<String> userId = target.id != null
                     ? Optional.of(target.id)
-                    : wiring.accounts.findByUsername(target.username).map(User::id);
-            if (userId.isEmpty() || !wiring.accounts.deactivate(userId.get())) {
+                    : wiring.latchkey.findUser().byUsername(target.username).map(User::id);
+            if (userId.isEmpty() || !wiring.latchkey.deactivate().deactivate(userId.get())) {
                 spec.commandLine().getErr().println("No user with " + (target.id != null
                         ? "id " + target.id : "username " + target.username) + ".");
                 return Cli.EXIT_FAILED;

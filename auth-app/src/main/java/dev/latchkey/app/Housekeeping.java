@@ -1,7 +1,7 @@
 package dev.latchkey.app;
 
+import dev.latchkey.core.Purge;
 import dev.latchkey.core.RotateSigningKeys;
-import dev.latchkey.core.Sessions;
 import dev.latchkey.core.port.AuditLog;
 
 import java.time.Clock;
@@ -17,14 +17,14 @@ final class Housekeeping {
     record Purged(int sessions, int auditEvents, int keys) {
     }
 
-    private final Sessions sessions;
+    private final Purge purge;
     private final AuditLog audit;
     private final RotateSigningKeys keys;
     private final Duration auditRetention;
     private final Clock clock;
 
-    Housekeeping(Sessions sessions, AuditLog audit, RotateSigningKeys keys, Duration auditRetention, Clock clock) {
-        this.sessions = sessions;
+    Housekeeping(Purge purge, AuditLog audit, RotateSigningKeys keys, Duration auditRetention, Clock clock) {
+        this.purge = purge;
         this.audit = audit;
         this.keys = keys;
         this.auditRetention = auditRetention;
@@ -33,7 +33,7 @@ final class Housekeeping {
 
     /** @param keysToo whether to drop expired signing keys as well (a key from a secret has none) */
     Purged purge(boolean keysToo) {
-        int ended = sessions.purge();
+        int ended = purge.sessions();
         int events = audit.purgeBefore(clock.instant().minus(auditRetention));
         int dropped = keysToo ? keys.dropExpired() : 0;
         return new Purged(ended, events, dropped);

@@ -1,10 +1,9 @@
 package dev.latchkey.app;
 
-import dev.latchkey.core.Accounts;
 import dev.latchkey.core.CommonPasswords;
+import dev.latchkey.core.Latchkey;
 import dev.latchkey.core.RepositorySessionGate;
 import dev.latchkey.core.RotateSigningKeys;
-import dev.latchkey.core.Sessions;
 import dev.latchkey.core.cache.CachedSessionGate;
 import dev.latchkey.core.crypto.BcryptPasswordHasher;
 import dev.latchkey.core.crypto.BoundedPasswordHasher;
@@ -12,7 +11,6 @@ import dev.latchkey.core.crypto.NimbusTokenIssuer;
 import dev.latchkey.core.crypto.SigningKeys;
 import dev.latchkey.core.domain.PasswordPolicy;
 import dev.latchkey.core.domain.SessionPolicy;
-import dev.latchkey.core.memory.InMemoryLoginThrottle;
 import dev.latchkey.core.port.AuditLog;
 import dev.latchkey.core.port.SessionRepository;
 import dev.latchkey.core.port.TokenIssuer;
@@ -32,7 +30,6 @@ import io.javalin.Javalin;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,25 +43,17 @@ import java.util.function.Consumer;
  */
 final class Wiring implements AutoCloseable {
 
-    /** Throttle entries kept at most, per throttle: bounded memory under a spray of usernames. */
-    private static final int THROTTLE_KEYS = 100_000;
-    private static final Duration LONGEST_LOGIN_DELAY = Duration.ofMinutes(15);
-    /** Failures in a row from one address across all accounts before it is slowed down too. */
-    private static final int ADDRESS_FAILURE_FACTOR = 20;
-
     final Config config;
     /** Present when {@code AUTH_METRICS_PORT} is set; with metrics off nothing is counted at all. */
     final Optional<PrometheusMetrics> metrics;
     final Database database;
     final SigningKeys keys;
     final RotateSigningKeys keyRotation;
-    final Accounts accounts;
-    final Sessions sessions;
+    final Latchkey latchkey;
     final CachedSessionGate gate;
     final Housekeeping housekeeping;
     /** On PostgreSQL: hears sessions ended by any instance, so this one's cache drops them at once. */
     final Optional<PostgresSessionEndListener> sessionEnds;
-    private final TokenIssuer tokens;
     private final BoundedPasswordHasher hasher;
     /** Which implementations compute bcrypt and ES256 and how hashing threads run, checked at start. */
     final NativeCrypto crypto;
@@ -105,19 +94,20 @@ final class Wiring implements AutoCloseable {
         sessionEnds = config.usesPostgres()
                 ? Optional.of(PostgresSessionEndListener.start(databaseSettings(config), id -> gate.forget(List.of(id)), gate::forgetAll))
                 : Optional.empty();
-        PasswordPolicy passwordPolicy = new PasswordPolicy(config.passwordMinLength(), commonPasswords.join());
-        Sessions.LoginThrottles throttles = new Sessions.LoginThrottles(
-                new InMemoryLoginThrottle(config.loginMaxFailures(), LONGEST_LOGIN_DELAY, THROTTLE_KEYS),
-                new InMemoryLoginThrottle(config.loginMaxFailures() * ADDRESS_FAILURE_FACTOR, LONGEST_LOGIN_DELAY, THROTTLE_KEYS));
-
-        // Wrong current passwords on change-password count per user, with the login's limit.
-        accounts = new Accounts(users, sessionStore, gate, hasher, passwordPolicy,
-                new InMemoryLoginThrottle(config.loginMaxFailures(), LONGEST_LOGIN_DELAY, THROTTLE_KEYS), audit, clock);
-        sessions = new Sessions(users, sessionStore, gate, hasher, tokens, throttles,
-                new SessionPolicy(config.accessTtl(), config.refreshTtl(), config.sessionMax())
-                        .withRefreshReuseGrace(config.refreshReuseGrace()), audit, clock);
-        housekeeping = new Housekeeping(sessions, audit, keyRotation, config.auditRetention(), clock);
-        this.tokens = tokens;
+        latchkey = Latchkey.builder()
+                .users(users)
+                .sessions(sessionStore)
+                .gate(gate)
+                .hasher(hasher)
+                .tokens(tokens)
+                .audit(audit)
+                .throttles(Latchkey.inMemoryThrottles(config.loginMaxFailures()))
+                .passwordPolicy(new PasswordPolicy(config.passwordMinLength(), commonPasswords.join()))
+                .sessionPolicy(new SessionPolicy(config.accessTtl(), config.refreshTtl(), config.sessionMax())
+                        .withRefreshReuseGrace(config.refreshReuseGrace()))
+                .clock(clock)
+                .build();
+        housekeeping = new Housekeeping(latchkey.purge(), audit, keyRotation, config.auditRetention(), clock);
     }
 
     static Wiring of(Config config) {
@@ -132,7 +122,7 @@ final class Wiring implements AutoCloseable {
         if (config.refreshCookie()) {
             settings = settings.withRefreshCookie(config.refreshTtl());
         }
-        return HttpApi.create(accounts, sessions, tokens, this::isReady, settings, count);
+        return HttpApi.create(latchkey, this::isReady, settings, count);
     }
 
     /**

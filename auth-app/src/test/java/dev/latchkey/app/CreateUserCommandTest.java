@@ -99,6 +99,6 @@ class CreateUserCommandTest {
     }
 
     private String idOf(NewUser user) {
-        return server.running().wiring().accounts.findByUsername(user.username()).orElseThrow().id();
+        return server.running().wiring().latchkey.findUser().byUsername(user.username()).orElseThrow().id();
     }
 }

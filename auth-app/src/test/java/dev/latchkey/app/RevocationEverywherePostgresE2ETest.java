@@ -149,7 +149,7 @@ class RevocationEverywherePostgresE2ETest {
     void deactivationOnOneInstanceIsSeenByTheOther() {
         Login login = seenOpenOnB();
 
-        assertThat(a.running().wiring().accounts.deactivate(login.userId())).isTrue();
+        assertThat(a.running().wiring().latchkey.deactivate().deactivate(login.userId())).isTrue();
 
         assertRefusedByBPromptly(login.tokens().access());
     }

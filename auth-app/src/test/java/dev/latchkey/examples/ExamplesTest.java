@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +38,26 @@ class ExamplesTest {
     @Test
     void jdbiExampleLogsInAndOut() {
         assertThat(printedBy(() -> JdbiExample.main(new String[0]))).contains("logged in and out as alice");
+    }
+
+    /** Lines a reader has to read: neither blank, nor an import, nor a comment. */
+    private static List<String> codeLines(String source) {
+        return source.lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("import ") && !line.startsWith("//")
+                        && !line.startsWith("/*") && !line.startsWith("*"))
+                .toList();
+    }
+
+    @Test
+    void firstProgramFitsInTwentyFiveLinesOfCode() throws IOException {
+        assertThat(codeLines(Files.readString(SOURCES.resolve("InMemoryExample.java")))).hasSizeLessThanOrEqualTo(25);
+    }
+
+    @Test
+    void firstProgramNeedsNothingButTheCore() throws IOException {
+        assertThat(Files.readString(SOURCES.resolve("InMemoryExample.java")).lines()
+                .filter(line -> line.startsWith("import ")))
+                .allSatisfy(line -> assertThat(line).matches("import (static )?(dev\\.latchkey\\.core|java)\\..*"));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.latchkey.examples;
 
+import dev.latchkey.core.Latchkey;
 import dev.latchkey.jdbi.Database;
 import dev.latchkey.jdbi.DatabaseSettings;
+import dev.latchkey.jdbi.JdbiAuditLog;
 import dev.latchkey.jdbi.JdbiSessionRepository;
 import dev.latchkey.jdbi.JdbiSigningKeyRepository;
 import dev.latchkey.jdbi.JdbiUserRepository;
@@ -11,9 +13,13 @@ public final class JdbiExample {
 
     public static void main(String[] args) {
         try (Database database = Database.open(DatabaseSettings.h2InMemory("example"))) {
-            var latchkey = InMemoryExample.Latchkey.on(new JdbiUserRepository(database.jdbi()),
-                    new JdbiSessionRepository(database.jdbi()), new JdbiSigningKeyRepository(database.jdbi()));
-            System.out.println("logged in and out as " + latchkey.walkThrough());
+            Latchkey latchkey = Latchkey.builder()
+                    .users(new JdbiUserRepository(database.jdbi()))
+                    .sessions(new JdbiSessionRepository(database.jdbi()))
+                    .signingKeys(new JdbiSigningKeyRepository(database.jdbi()))
+                    .audit(new JdbiAuditLog(database.jdbi()))
+                    .build();
+            System.out.println("logged in and out as " + InMemoryExample.walkThrough(latchkey));
         }
     }
 }

@@ -8,7 +8,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The shape the house style promises: a domain of plain Java, ports free of adapters, a core free of the edges. */
+/**
+ * The shape the house style promises: a domain of plain Java, ports and use cases free of adapters,
+ * a core free of the edges.
+ */
 @AnalyzeClasses(packages = "dev.latchkey.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -20,6 +23,17 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainAndPortsKnowNoAdapter = noClasses()
             .that().resideInAnyPackage("dev.latchkey.core.domain..", "dev.latchkey.core.port..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.latchkey.core.memory..", "dev.latchkey.core.crypto..", "dev.latchkey.core.cache..");
+
+    /**
+     * Use cases work on ports only. {@link Latchkey}, the builder, is the one exception: it is where
+     * an embedder gets working defaults, so it alone may name the in-memory and library adapters.
+     */
+    @ArchTest
+    static final ArchRule useCasesKnowNoAdapter = noClasses()
+            .that().resideInAPackage("dev.latchkey.core")
+            .and().doNotBelongToAnyOf(Latchkey.class)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "dev.latchkey.core.memory..", "dev.latchkey.core.crypto..", "dev.latchkey.core.cache..");
 

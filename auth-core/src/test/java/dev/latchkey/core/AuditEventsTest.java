@@ -89,7 +89,7 @@ class AuditEventsTest {
     @Test
     void loginToADeactivatedAccountRecordsLoginFailedAsInactive() {
         User carol = core.register("carol");
-        core.accounts.deactivate(carol.id());
+        core.latchkey.deactivate().deactivate(carol.id());
 
         List<AuditEvent> events = eventsAfter(() -> assertThatThrownBy(() -> core.logIn("carol"))
                 .isInstanceOf(AuthFailure.InvalidCredentials.class));
@@ -118,7 +118,7 @@ class AuditEventsTest {
         TokenPair pair = core.logIn("alice");
         String session = core.sessionIdOf(pair);
 
-        List<AuditEvent> events = eventsAfter(() -> core.sessions.logOut(core.caller(pair), pair.refresh(), CLIENT));
+        List<AuditEvent> events = eventsAfter(() -> core.latchkey.logOut().logOut(core.caller(pair), pair.refresh(), CLIENT));
 
         assertThat(events).extracting(AuditEvent::type, AuditEvent::userId, AuditEvent::sessionId, AuditEvent::detail)
                 .containsExactly(
@@ -132,7 +132,7 @@ class AuditEventsTest {
         TokenPair phone = core.logIn("alice");
         TokenPair laptop = core.logIn("alice");
 
-        List<AuditEvent> events = eventsAfter(() -> core.sessions.logOutEverywhere(core.caller(laptop), CLIENT));
+        List<AuditEvent> events = eventsAfter(() -> core.latchkey.logOut().logOutEverywhere(core.caller(laptop), CLIENT));
 
         assertThat(events).extracting(AuditEvent::type, AuditEvent::sessionId, AuditEvent::detail)
                 .containsExactlyInAnyOrder(
@@ -149,7 +149,7 @@ class AuditEventsTest {
         TokenPair laptop = core.logIn("alice");
 
         List<AuditEvent> events = eventsAfter(
-                () -> core.sessions.endSession(core.caller(laptop), core.sessionIdOf(phone), CLIENT));
+                () -> core.latchkey.sessions().endSession(core.caller(laptop), core.sessionIdOf(phone), CLIENT));
 
         assertThat(events).extracting(AuditEvent::type, AuditEvent::sessionId, AuditEvent::detail)
                 .containsExactly(tuple(Type.SESSION_ENDED, core.sessionIdOf(phone), "ENDED_BY_USER"));
@@ -159,10 +159,10 @@ class AuditEventsTest {
     void reusedRefreshTokenRecordsTheReuseAndTheEndedSession() {
         User alice = core.register("alice");
         TokenPair first = core.logIn("alice");
-        core.sessions.refresh(first.refresh(), CLIENT);
+        core.latchkey.refresh().refresh(first.refresh(), CLIENT);
         String session = core.sessionIdOf(first);
 
-        List<AuditEvent> events = eventsAfter(() -> assertThatThrownBy(() -> core.sessions.refresh(first.refresh(), CLIENT))
+        List<AuditEvent> events = eventsAfter(() -> assertThatThrownBy(() -> core.latchkey.refresh().refresh(first.refresh(), CLIENT))
                 .isInstanceOf(AuthFailure.TokenRejected.class));
 
         assertThat(events).extracting(AuditEvent::type, AuditEvent::userId, AuditEvent::sessionId, AuditEvent::detail)
@@ -175,10 +175,10 @@ class AuditEventsTest {
     void reuseOnAnAlreadyEndedSessionIsNotRecordedAsAnotherEnd() {
         core.register("alice");
         TokenPair first = core.logIn("alice");
-        core.sessions.refresh(first.refresh(), CLIENT);
-        assertThatThrownBy(() -> core.sessions.refresh(first.refresh(), CLIENT)).isInstanceOf(AuthFailure.TokenRejected.class);
+        core.latchkey.refresh().refresh(first.refresh(), CLIENT);
+        assertThatThrownBy(() -> core.latchkey.refresh().refresh(first.refresh(), CLIENT)).isInstanceOf(AuthFailure.TokenRejected.class);
 
-        List<AuditEvent> events = eventsAfter(() -> assertThatThrownBy(() -> core.sessions.refresh(first.refresh(), CLIENT))
+        List<AuditEvent> events = eventsAfter(() -> assertThatThrownBy(() -> core.latchkey.refresh().refresh(first.refresh(), CLIENT))
                 .isInstanceOf(AuthFailure.TokenRejected.class));
 
         assertThat(events).isEmpty();
@@ -190,7 +190,7 @@ class AuditEventsTest {
         TokenPair other = core.logIn("alice");
         TokenPair current = core.logIn("alice");
 
-        List<AuditEvent> events = eventsAfter(() -> core.accounts.changePassword(core.caller(current),
+        List<AuditEvent> events = eventsAfter(() -> core.latchkey.changePassword().changePassword(core.caller(current),
                 new PasswordChange(PASSWORD, NEW_PASSWORD, NEW_PASSWORD), CLIENT));
 
         assertThat(events).extracting(AuditEvent::type, AuditEvent::userId, AuditEvent::sessionId, AuditEvent::detail)
@@ -204,7 +204,7 @@ class AuditEventsTest {
         User alice = core.register("alice");
         TokenPair pair = core.logIn("alice");
 
-        List<AuditEvent> events = eventsAfter(() -> core.accounts.deactivate(alice.id()));
+        List<AuditEvent> events = eventsAfter(() -> core.latchkey.deactivate().deactivate(alice.id()));
 
         assertThat(events).extracting(AuditEvent::type, AuditEvent::userId, AuditEvent::sessionId, AuditEvent::detail)
                 .containsExactly(
@@ -214,7 +214,7 @@ class AuditEventsTest {
 
     @Test
     void deactivatingNobodyRecordsNothing() {
-        assertThat(eventsAfter(() -> core.accounts.deactivate("00000000-0000-0000-0000-000000000000"))).isEmpty();
+        assertThat(eventsAfter(() -> core.latchkey.deactivate().deactivate("00000000-0000-0000-0000-000000000000"))).isEmpty();
     }
 
     @Test
@@ -232,12 +232,12 @@ class AuditEventsTest {
         User alice = core.register("alice");
         assertThatThrownBy(() -> core.logIn("alice", WRONG)).isInstanceOf(AuthFailure.InvalidCredentials.class);
         TokenPair first = core.logIn("alice");
-        TokenPair second = core.sessions.refresh(first.refresh(), CLIENT);
-        assertThatThrownBy(() -> core.sessions.refresh(first.refresh(), CLIENT)).isInstanceOf(AuthFailure.TokenRejected.class);
+        TokenPair second = core.latchkey.refresh().refresh(first.refresh(), CLIENT);
+        assertThatThrownBy(() -> core.latchkey.refresh().refresh(first.refresh(), CLIENT)).isInstanceOf(AuthFailure.TokenRejected.class);
         TokenPair third = core.logIn("alice");
-        core.accounts.changePassword(core.caller(third), new PasswordChange(PASSWORD, NEW_PASSWORD, NEW_PASSWORD), CLIENT);
-        core.sessions.logOut(core.caller(third), third.refresh(), CLIENT);
-        core.accounts.deactivate(alice.id());
+        core.latchkey.changePassword().changePassword(core.caller(third), new PasswordChange(PASSWORD, NEW_PASSWORD, NEW_PASSWORD), CLIENT);
+        core.latchkey.logOut().logOut(core.caller(third), third.refresh(), CLIENT);
+        core.latchkey.deactivate().deactivate(alice.id());
         String hash = core.users.findById(alice.id()).orElseThrow().passwordHash();
 
         List<String> secrets = List.of(PASSWORD, WRONG, NEW_PASSWORD, first.access(), first.refresh(),

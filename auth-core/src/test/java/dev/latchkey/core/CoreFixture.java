@@ -14,21 +14,18 @@ import dev.latchkey.core.domain.TokenPair;
 import dev.latchkey.core.domain.TokenType;
 import dev.latchkey.core.domain.User;
 import dev.latchkey.core.memory.InMemoryAuditLog;
-import dev.latchkey.core.memory.InMemoryLoginThrottle;
 import dev.latchkey.core.memory.InMemorySessionRepository;
 import dev.latchkey.core.memory.InMemorySigningKeyRepository;
 import dev.latchkey.core.memory.InMemoryUserRepository;
 import dev.latchkey.core.port.AuditLog;
 import dev.latchkey.core.port.PasswordHasher;
-import dev.latchkey.core.port.SessionGate;
 import dev.latchkey.core.port.UserRepository;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * {@link Accounts} and {@link Sessions} wired as {@code Wiring} does, on the in-memory adapters, with a
- * clock the test moves and bcrypt at cost 4. Each test builds its own.
+ * {@link Latchkey} as its builder makes it, on the in-memory adapters, with a clock the test moves,
+ * bcrypt at cost 4 and the throttles' defaults. Each test builds its own.
  */
 final class CoreFixture {
 
@@ -36,9 +33,7 @@ final class CoreFixture {
     static final String PASSWORD = "correct-horse-battery";
     static final String ISSUER = "https://auth.example.test";
     static final ClientInfo CLIENT = new ClientInfo("192.0.2.10", "curl/8.5");
-    static final SessionPolicy SESSION_POLICY = SessionPolicy.defaults();
-    static final int MAX_FAILURES = 5;
-    static final Duration LONGEST_LOGIN_DELAY = Duration.ofMinutes(15);
+    static final int MAX_FAILURES = Latchkey.LOGIN_MAX_FAILURES;
     /** Immutable, so one copy serves every test; reading the shipped list each time would be slow. */
     static final PasswordPolicy PASSWORD_POLICY = new PasswordPolicy(8, CommonPasswords.shipped());
 
@@ -49,8 +44,7 @@ final class CoreFixture {
     final NimbusTokenIssuer tokens;
     /** Every event the use cases recorded, unless the builder was given another audit log. */
     final InMemoryAuditLog audit;
-    final Accounts accounts;
-    final Sessions sessions;
+    final Latchkey latchkey;
 
     private CoreFixture(Builder b) {
         clock = MutableClock.at(T0);
@@ -58,16 +52,18 @@ final class CoreFixture {
         sessionStore = new InMemorySessionRepository();
         hasher = b.hasher;
         audit = new InMemoryAuditLog();
-        AuditLog auditLog = b.audit == null ? audit : b.audit;
         tokens = new NimbusTokenIssuer(
                 SigningKeys.stored(JWSAlgorithm.ES256, new InMemorySigningKeyRepository(), clock), ISSUER, null, clock);
-        SessionGate gate = new RepositorySessionGate(sessionStore, users);
-        Sessions.LoginThrottles throttles = new Sessions.LoginThrottles(
-                new InMemoryLoginThrottle(MAX_FAILURES, LONGEST_LOGIN_DELAY, 10_000),
-                new InMemoryLoginThrottle(MAX_FAILURES * 20, LONGEST_LOGIN_DELAY, 10_000));
-        accounts = new Accounts(users, sessionStore, gate, hasher, PASSWORD_POLICY,
-                new InMemoryLoginThrottle(MAX_FAILURES, LONGEST_LOGIN_DELAY, 10_000), auditLog, clock);
-        sessions = new Sessions(users, sessionStore, gate, hasher, tokens, throttles, b.policy, auditLog, clock);
+        latchkey = Latchkey.builder()
+                .users(users)
+                .sessions(sessionStore)
+                .hasher(hasher)
+                .tokens(tokens)
+                .audit(b.audit == null ? audit : b.audit)
+                .passwordPolicy(PASSWORD_POLICY)
+                .sessionPolicy(b.policy)
+                .clock(clock)
+                .build();
     }
 
     static CoreFixture create() {
@@ -82,7 +78,7 @@ final class CoreFixture {
         private UserRepository users = new InMemoryUserRepository();
         private PasswordHasher hasher = new BcryptPasswordHasher(4);
         private AuditLog audit;
-        private SessionPolicy policy = SESSION_POLICY;
+        private SessionPolicy policy = SessionPolicy.defaults();
 
         Builder users(UserRepository repository) {
             this.users = repository;
@@ -112,7 +108,7 @@ final class CoreFixture {
 
     /** Registers {@code username} with e-mail {@code <username>@example.com} and {@link #PASSWORD}. */
     User register(String username) {
-        return accounts.register(new Registration(username, username + "@example.com", PASSWORD, PASSWORD), CLIENT);
+        return latchkey.register().register(new Registration(username, username + "@example.com", PASSWORD, PASSWORD), CLIENT);
     }
 
     TokenPair logIn(String login) {
@@ -120,12 +116,12 @@ final class CoreFixture {
     }
 
     TokenPair logIn(String login, String password) {
-        return sessions.logIn(new Credentials(login, password), CLIENT);
+        return latchkey.logIn().logIn(new Credentials(login, password), CLIENT);
     }
 
     /** The caller an endpoint would see for this pair's access token. */
     Caller caller(TokenPair pair) {
-        return sessions.authenticate(pair.access());
+        return latchkey.authenticate().caller(pair.access());
     }
 
     String sessionIdOf(TokenPair pair) {

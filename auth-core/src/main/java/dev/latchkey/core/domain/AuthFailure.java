@@ -1,8 +1,9 @@
 package dev.latchkey.core.domain;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything a use case can refuse, said in the domain's own words. The HTTP adapter maps each
@@ -29,21 +30,31 @@ public abstract sealed class AuthFailure extends RuntimeException {
         }
     }
 
-    /** One or more input fields break a rule; messages are keyed by field name. */
+    /** One or more inputs break a rule: every {@link Violation}, in the order they were found. */
     public static final class ValidationFailed extends AuthFailure {
-        private final Map<String, List<String>> errors;
+        private final List<Violation> violations;
 
-        public ValidationFailed(Map<String, List<String>> errors) {
+        public ValidationFailed(List<Violation> violations) {
             super("Invalid input.");
-            this.errors = Map.copyOf(errors);
+            if (violations.isEmpty()) {
+                throw new IllegalArgumentException("a validation failure names at least one violation");
+            }
+            this.violations = List.copyOf(violations);
         }
 
-        public static ValidationFailed of(String field, String message) {
-            return new ValidationFailed(Map.of(field, List.of(message)));
+        public static ValidationFailed of(Violation.Field field, Violation.Rule rule) {
+            return new ValidationFailed(List.of(Violation.of(field, rule)));
         }
 
-        public Map<String, List<String>> errors() {
-            return errors;
+        public List<Violation> violations() {
+            return violations;
+        }
+
+        /** The fields that broke a rule, in the order of their first violation. */
+        public Set<Violation.Field> fields() {
+            Set<Violation.Field> fields = new LinkedHashSet<>();
+            violations.forEach(v -> fields.add(v.field()));
+            return fields;
         }
     }
 

@@ -23,16 +23,16 @@ public record EmailAddress(String value) {
     }
 
     /** The rule a normalised address breaks, if any. */
-    public static Optional<String> problem(String normalised) {
+    public static Optional<Violation> problem(String normalised) {
         if (normalised.length() > MAX_LENGTH) {
-            return Optional.of("Ensure this field has no more than " + MAX_LENGTH + " characters.");
+            return Optional.of(new Violation(Violation.Field.EMAIL, Violation.Rule.TOO_LONG, MAX_LENGTH));
         }
         int at = normalised.lastIndexOf('@');
         boolean valid = at > 0
                 && at <= MAX_LOCAL_LENGTH
                 && LOCAL.matcher(normalised.substring(0, at)).matches()
                 && DOMAIN.matcher(normalised.substring(at + 1)).matches();
-        return valid ? Optional.empty() : Optional.of("Enter a valid email address.");
+        return valid ? Optional.empty() : Optional.of(Violation.of(Violation.Field.EMAIL, Violation.Rule.NOT_AN_EMAIL_ADDRESS));
     }
 
     public String key() {

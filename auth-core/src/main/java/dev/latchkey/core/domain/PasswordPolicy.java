@@ -39,30 +39,30 @@ public final class PasswordPolicy {
     }
 
     /**
-     * The rules {@code password} (already normalised) breaks, as messages for the user; empty when
-     * it is acceptable. {@code username} and {@code email} may be null when unknown or invalid.
+     * The rules {@code password} (already normalised) breaks, as violations on {@code field}; empty
+     * when it is acceptable. {@code username} and {@code email} may be null when unknown or invalid.
      */
-    public List<String> problems(String password, String username, String email) {
-        List<String> problems = new ArrayList<>();
+    public List<Violation> problems(Violation.Field field, String password, String username, String email) {
+        List<Violation> problems = new ArrayList<>();
         int length = password.codePointCount(0, password.length());
         if (length < minLength) {
-            problems.add("This password is too short. It must contain at least " + minLength + " characters.");
+            problems.add(new Violation(field, Violation.Rule.TOO_SHORT, minLength));
         }
         if (length > MAX_LENGTH) {
-            problems.add("Ensure this field has no more than " + MAX_LENGTH + " characters.");
+            problems.add(new Violation(field, Violation.Rule.TOO_LONG, MAX_LENGTH));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (commonPasswords.contains(lower)) {
-            problems.add("This password is too common.");
+            problems.add(Violation.of(field, Violation.Rule.TOO_COMMON));
         }
         if (!password.isEmpty() && password.chars().allMatch(Character::isDigit)) {
-            problems.add("This password is entirely numeric.");
+            problems.add(Violation.of(field, Violation.Rule.ENTIRELY_NUMERIC));
         }
         if (contains(lower, username)) {
-            problems.add("The password is too similar to the username.");
+            problems.add(Violation.of(field, Violation.Rule.TOO_SIMILAR_TO_USERNAME));
         }
         if (email != null && email.lastIndexOf('@') > 0 && contains(lower, email.substring(0, email.lastIndexOf('@')))) {
-            problems.add("The password is too similar to the email address.");
+            problems.add(Violation.of(field, Violation.Rule.TOO_SIMILAR_TO_EMAIL));
         }
         return problems;
     }

@@ -23,19 +23,19 @@ public record Username(String value) {
         return Normalizer.normalize(raw, Normalizer.Form.NFKC);
     }
 
-    /** The rule a normalised username breaks, if any, as a message for the user. */
-    public static Optional<String> problem(String normalised) {
+    /** The rule a normalised username breaks, if any. */
+    public static Optional<Violation> problem(String normalised) {
         int length = normalised.codePointCount(0, normalised.length());
         if (length < MIN_LENGTH) {
-            return Optional.of("Ensure this field has at least " + MIN_LENGTH + " characters.");
+            return Optional.of(new Violation(Violation.Field.USERNAME, Violation.Rule.TOO_SHORT, MIN_LENGTH));
         }
         if (length > MAX_LENGTH) {
-            return Optional.of("Ensure this field has no more than " + MAX_LENGTH + " characters.");
+            return Optional.of(new Violation(Violation.Field.USERNAME, Violation.Rule.TOO_LONG, MAX_LENGTH));
         }
         boolean allowed = normalised.codePoints().allMatch(Username::isAllowed)
                 && !isMark(normalised.codePointAt(0));
         if (!allowed) {
-            return Optional.of("Enter a valid username. This value may contain only letters, digits and ./_/- characters.");
+            return Optional.of(Violation.of(Violation.Field.USERNAME, Violation.Rule.NOT_A_USERNAME));
         }
         return Optional.empty();
     }

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class EmailAddressTest {
 
-    private static final String INVALID = "Enter a valid email address.";
+    private static final Violation INVALID = Violation.of(Violation.Field.EMAIL, Violation.Rule.NOT_AN_EMAIL_ADDRESS);
 
     /** A valid address of exactly {@code length} characters, with the longest allowed local part. */
     private static String addressOfLength(int length) {
@@ -49,7 +49,7 @@ class EmailAddressTest {
         String address = addressOfLength(255);
 
         assertThat(address).hasSize(255);
-        assertThat(EmailAddress.problem(address)).hasValue("Ensure this field has no more than 254 characters.");
+        assertThat(EmailAddress.problem(address)).hasValue(new Violation(Violation.Field.EMAIL, Violation.Rule.TOO_LONG, 254));
     }
 
     @Test

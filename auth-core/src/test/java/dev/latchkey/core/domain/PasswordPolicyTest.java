@@ -1,5 +1,7 @@
 package dev.latchkey.core.domain;
 
+import dev.latchkey.core.domain.Violation.Field;
+import dev.latchkey.core.domain.Violation.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -9,19 +11,20 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/** The rules of new passwords, as violations on the field they are given for. */
 class PasswordPolicyTest {
 
-    private static final String TOO_SHORT = "This password is too short. It must contain at least 8 characters.";
-    private static final String TOO_LONG = "Ensure this field has no more than 128 characters.";
-    private static final String TOO_COMMON = "This password is too common.";
-    private static final String NUMERIC = "This password is entirely numeric.";
-    private static final String LIKE_USERNAME = "The password is too similar to the username.";
-    private static final String LIKE_EMAIL = "The password is too similar to the email address.";
+    private static final Violation TOO_SHORT = new Violation(Field.PASSWORD, Rule.TOO_SHORT, 8);
+    private static final Violation TOO_LONG = new Violation(Field.PASSWORD, Rule.TOO_LONG, 128);
+    private static final Violation TOO_COMMON = Violation.of(Field.PASSWORD, Rule.TOO_COMMON);
+    private static final Violation NUMERIC = Violation.of(Field.PASSWORD, Rule.ENTIRELY_NUMERIC);
+    private static final Violation LIKE_USERNAME = Violation.of(Field.PASSWORD, Rule.TOO_SIMILAR_TO_USERNAME);
+    private static final Violation LIKE_EMAIL = Violation.of(Field.PASSWORD, Rule.TOO_SIMILAR_TO_EMAIL);
 
     private final PasswordPolicy policy = new PasswordPolicy(8, Set.of("password", "letmein123"));
 
-    private java.util.List<String> problemsOf(String raw) {
-        return policy.problems(PasswordPolicy.normalise(raw), "alice", "alice@example.com");
+    private java.util.List<Violation> problemsOf(String raw) {
+        return policy.problems(Field.PASSWORD, PasswordPolicy.normalise(raw), "alice", "alice@example.com");
     }
 
     @Test
@@ -89,32 +92,32 @@ class PasswordPolicyTest {
 
     @Test
     void passwordContainingTheUsernameInAnyCaseIsRejected() {
-        assertThat(policy.problems("my-MariGold-77", "marigold", null)).containsExactly(LIKE_USERNAME);
+        assertThat(policy.problems(Field.PASSWORD, "my-MariGold-77", "marigold", null)).containsExactly(LIKE_USERNAME);
     }
 
     @Test
     void passwordContainingTheEmailLocalPartInAnyCaseIsRejected() {
-        assertThat(policy.problems("xx-SUNFLOWER-xx", null, "Sunflower@example.com")).containsExactly(LIKE_EMAIL);
+        assertThat(policy.problems(Field.PASSWORD, "xx-SUNFLOWER-xx", null, "Sunflower@example.com")).containsExactly(LIKE_EMAIL);
     }
 
     @Test
     void emailDomainAloneDoesNotMakeAPasswordSimilar() {
-        assertThat(policy.problems("example-lighthouse", null, "sun@example.com")).isEmpty();
+        assertThat(policy.problems(Field.PASSWORD, "example-lighthouse", null, "sun@example.com")).isEmpty();
     }
 
     @Test
     void localPartsShorterThanThreeCharactersAreNotChecked() {
-        assertThat(policy.problems("alabaster-ok", null, "al@example.com")).isEmpty();
+        assertThat(policy.problems(Field.PASSWORD, "alabaster-ok", null, "al@example.com")).isEmpty();
     }
 
     @Test
     void unknownUsernameAndEmailAreNotChecked() {
-        assertThat(policy.problems("purple-otter-meadow", null, null)).isEmpty();
+        assertThat(policy.problems(Field.PASSWORD, "purple-otter-meadow", null, null)).isEmpty();
     }
 
     @Test
     void everyBrokenRuleIsReported() {
-        assertThat(policy.problems("1234", "1234", null)).containsExactlyInAnyOrder(TOO_SHORT, NUMERIC, LIKE_USERNAME);
+        assertThat(policy.problems(Field.PASSWORD, "1234", "1234", null)).containsExactlyInAnyOrder(TOO_SHORT, NUMERIC, LIKE_USERNAME);
     }
 
     @ParameterizedTest

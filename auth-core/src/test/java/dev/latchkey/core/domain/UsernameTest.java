@@ -14,7 +14,7 @@ class UsernameTest {
 
     @Test
     void twoCharactersAreTooShort() {
-        assertThat(Username.problem("ab")).hasValue("Ensure this field has at least 3 characters.");
+        assertThat(Username.problem("ab")).hasValue(new Violation(Violation.Field.USERNAME, Violation.Rule.TOO_SHORT, 3));
     }
 
     @Test
@@ -29,7 +29,7 @@ class UsernameTest {
 
     @Test
     void oneHundredFiftyOneCharactersAreTooLong() {
-        assertThat(Username.problem("a".repeat(151))).hasValue("Ensure this field has no more than 150 characters.");
+        assertThat(Username.problem("a".repeat(151))).hasValue(new Violation(Violation.Field.USERNAME, Violation.Rule.TOO_LONG, 150));
     }
 
     @Test
@@ -62,7 +62,7 @@ class UsernameTest {
             "alice\u0000", "alice\t", "alice\n", "alice\u202E", "'; drop table users; --"})
     void otherCharactersAreRejected(String username) {
         assertThat(Username.problem(username))
-                .hasValue("Enter a valid username. This value may contain only letters, digits and ./_/- characters.");
+                .hasValue(Violation.of(Violation.Field.USERNAME, Violation.Rule.NOT_A_USERNAME));
     }
 
     @Test

@@ -8,9 +8,11 @@ import dev.latchkey.core.domain.Credentials;
 import dev.latchkey.core.domain.Registration;
 import dev.latchkey.core.domain.TokenPair;
 import dev.latchkey.core.domain.User;
+import dev.latchkey.core.domain.Violation.Field;
 import dev.latchkey.core.port.Fixtures;
 import dev.latchkey.core.port.PasswordHasher;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ import java.util.List;
 import static dev.latchkey.core.CoreFixture.CLIENT;
 import static dev.latchkey.core.CoreFixture.PASSWORD;
 import static dev.latchkey.core.CoreFixture.T0;
+import static dev.latchkey.core.Refusals.assertOnlyFields;
+import static dev.latchkey.core.Refusals.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -33,8 +37,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-/** {@link Sessions#logIn}: credentials, throttling and rehashing. */
-class SessionsLogInTest {
+/** {@link LogIn}: credentials, throttling and rehashing. */
+class LogInTest {
 
     private static final String WRONG = "not-the-password";
 
@@ -95,7 +99,7 @@ class SessionsLogInTest {
 
     @Test
     void passwordIsComparedAfterNfkc() {
-        core.accounts.register(new Registration(
+        core.latchkey.register().register(new Registration(
                 "alice", "alice@example.com", "quiet-fish-lantern", "quiet-fish-lantern"), CLIENT);
 
         assertThat(core.logIn("alice", "quiet-\uFB01sh-lantern")).isNotNull();
@@ -103,16 +107,16 @@ class SessionsLogInTest {
 
     @Test
     void missingLoginAndPasswordAreValidationFailures() {
-        assertThatThrownBy(() -> core.sessions.logIn(new Credentials(" ", null), CLIENT))
+        assertThatThrownBy(() -> core.latchkey.logIn().logIn(new Credentials(" ", null), CLIENT))
                 .isInstanceOfSatisfying(AuthFailure.ValidationFailed.class,
-                        e -> assertThat(e.errors()).containsOnlyKeys("username", "password"));
+                        e -> assertThat(e.fields()).containsOnly(Field.LOGIN, Field.PASSWORD));
     }
 
     @Test
     void wrongPasswordUnknownUserAndInactiveAccountFailAlike() {
         core.register("alice");
         User carol = core.register("carol");
-        core.accounts.deactivate(carol.id());
+        core.latchkey.deactivate().deactivate(carol.id());
 
         AuthFailure wrongPassword = catchThrowableOfType(AuthFailure.class, () -> core.logIn("alice", WRONG));
         AuthFailure unknownUser = catchThrowableOfType(AuthFailure.class, () -> core.logIn("nobody"));
@@ -150,6 +154,31 @@ class SessionsLogInTest {
         assertThatThrownBy(() -> spied.logIn("nobody", WRONG)).isInstanceOf(AuthFailure.InvalidCredentials.class);
 
         verify(hasher).verify(eq(WRONG), anyString());
+    }
+
+    @Test
+    void unknownUsersFirstLogInCostsOneVerificationAndNoHashing() {
+        PasswordHasher hasher = spy(new BcryptPasswordHasher(4));
+        CoreFixture spied = CoreFixture.builder().hasher(hasher).build();
+        clearInvocations(hasher);
+
+        assertThatThrownBy(() -> spied.logIn("nobody", WRONG)).isInstanceOf(AuthFailure.InvalidCredentials.class);
+
+        verify(hasher, times(1)).verify(eq(WRONG), anyString());
+        verify(hasher, never()).hash(anyString());
+    }
+
+    @Test
+    void unknownUserIsCheckedAgainstAHashOfTheHashersOwnKindAndCost() {
+        PasswordHasher hasher = spy(new BcryptPasswordHasher(4));
+        CoreFixture spied = CoreFixture.builder().hasher(hasher).build();
+        String real = spied.hasher.hash(PASSWORD);
+        ArgumentCaptor<String> checked = ArgumentCaptor.forClass(String.class);
+
+        assertThatThrownBy(() -> spied.logIn("nobody", WRONG)).isInstanceOf(AuthFailure.InvalidCredentials.class);
+
+        verify(hasher).verify(eq(WRONG), checked.capture());
+        assertThat(checked.getValue()).hasSameSizeAs(real).startsWith(real.substring(0, "$2b$04$".length()));
     }
 
     @Test
@@ -287,7 +316,7 @@ class SessionsLogInTest {
         core.register("alice");
         failLogIns(core, CoreFixture.MAX_FAILURES);
 
-        assertThat(core.sessions.logIn(new Credentials("alice", PASSWORD), new ClientInfo("198.51.100.7", null)))
+        assertThat(core.latchkey.logIn().logIn(new Credentials("alice", PASSWORD), new ClientInfo("198.51.100.7", null)))
                 .isNotNull();
     }
 

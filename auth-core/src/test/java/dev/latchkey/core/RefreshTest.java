@@ -6,6 +6,7 @@ import dev.latchkey.core.domain.Session;
 import dev.latchkey.core.domain.TokenClaims;
 import dev.latchkey.core.domain.TokenPair;
 import dev.latchkey.core.domain.TokenType;
+import dev.latchkey.core.domain.Violation.Field;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -21,25 +22,19 @@ import java.util.concurrent.TimeUnit;
 
 import static dev.latchkey.core.CoreFixture.CLIENT;
 import static dev.latchkey.core.CoreFixture.T0;
+import static dev.latchkey.core.Refusals.assertOnlyFields;
+import static dev.latchkey.core.Refusals.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@link Sessions#refresh}: rotation, reuse detection and lifetimes. */
-class SessionsRefreshTest {
+/** {@link Refresh}: rotation, reuse detection and lifetimes. */
+class RefreshTest {
 
     private final CoreFixture core = CoreFixture.create();
 
-    private static void assertRejected(ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOf(AuthFailure.TokenRejected.class);
-    }
-
-    private static void assertFieldError(ThrowingCallable call, String field) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(AuthFailure.ValidationFailed.class,
-                e -> assertThat(e.errors()).containsOnlyKeys(field));
-    }
 
     private TokenPair refresh(TokenPair pair) {
-        return core.sessions.refresh(pair.refresh(), CLIENT);
+        return core.latchkey.refresh().refresh(pair.refresh(), CLIENT);
     }
 
     @Test
@@ -75,7 +70,7 @@ class SessionsRefreshTest {
 
         refresh(first);
 
-        assertRejected(() -> core.sessions.verify(first.refresh()));
+        assertRejected(() -> core.latchkey.authenticate().verify(first.refresh()));
     }
 
     @Test
@@ -118,8 +113,8 @@ class SessionsRefreshTest {
 
         assertRejected(() -> refresh(first));
 
-        assertRejected(() -> core.sessions.authenticate(first.access()));
-        assertRejected(() -> core.sessions.authenticate(newest.access()));
+        assertRejected(() -> core.latchkey.authenticate().caller(first.access()));
+        assertRejected(() -> core.latchkey.authenticate().caller(newest.access()));
     }
 
     @Test
@@ -140,12 +135,12 @@ class SessionsRefreshTest {
         core.register("alice");
         TokenPair pair = core.logIn("alice");
 
-        assertRejected(() -> core.sessions.refresh(pair.access(), CLIENT));
+        assertRejected(() -> core.latchkey.refresh().refresh(pair.access(), CLIENT));
     }
 
     @Test
     void missingRefreshTokenIsAValidationFailureOnRefresh() {
-        assertFieldError(() -> core.sessions.refresh(" ", CLIENT), "refresh");
+        assertOnlyFields(() -> core.latchkey.refresh().refresh(" ", CLIENT), Field.REFRESH_TOKEN);
     }
 
     @Test

@@ -22,8 +22,8 @@ import static dev.latchkey.core.CoreFixture.CLIENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@link Sessions#refresh} with a refresh grace window: the token spent last may come back for a while. */
-class SessionsRefreshGraceTest {
+/** {@link Refresh} with a refresh grace window: the token spent last may come back for a while. */
+class RefreshGraceTest {
 
     private static final Duration GRACE = Duration.ofSeconds(10);
 
@@ -32,7 +32,7 @@ class SessionsRefreshGraceTest {
             .build();
 
     private TokenPair refresh(TokenPair pair) {
-        return core.sessions.refresh(pair.refresh(), CLIENT);
+        return core.latchkey.refresh().refresh(pair.refresh(), CLIENT);
     }
 
     private String jtiOf(TokenPair pair) {
@@ -106,9 +106,9 @@ class SessionsRefreshGraceTest {
         CoreFixture strict = CoreFixture.create();
         strict.register("alice");
         TokenPair login = strict.logIn("alice");
-        strict.sessions.refresh(login.refresh(), CLIENT);
+        strict.latchkey.refresh().refresh(login.refresh(), CLIENT);
 
-        assertThatThrownBy(() -> strict.sessions.refresh(login.refresh(), CLIENT))
+        assertThatThrownBy(() -> strict.latchkey.refresh().refresh(login.refresh(), CLIENT))
                 .isInstanceOf(AuthFailure.TokenRejected.class);
         assertThat(strict.sessionStore.findById(strict.sessionIdOf(login)).orElseThrow().endReason())
                 .isEqualTo(EndReason.REFRESH_REUSE);
@@ -119,7 +119,7 @@ class SessionsRefreshGraceTest {
         core.register("alice");
         TokenPair login = core.logIn("alice");
         TokenPair first = refresh(login);
-        core.sessions.logOut(core.caller(first), first.refresh(), CLIENT);
+        core.latchkey.logOut().logOut(core.caller(first), first.refresh(), CLIENT);
 
         assertThatThrownBy(() -> refresh(login)).isInstanceOf(AuthFailure.TokenRejected.class);
     }
