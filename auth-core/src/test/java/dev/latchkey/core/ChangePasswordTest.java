@@ -3,7 +3,6 @@ package dev.latchkey.core;
 import dev.latchkey.core.domain.AuthFailure;
 import dev.latchkey.core.domain.Caller;
 import dev.latchkey.core.domain.PasswordChange;
-import dev.latchkey.core.domain.Registration;
 import dev.latchkey.core.domain.TokenPair;
 import dev.latchkey.core.domain.Violation.Field;
 import dev.latchkey.core.domain.Violation.Rule;
@@ -21,38 +20,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ChangePasswordTest {
 
     private final CoreFixture core = CoreFixture.create();
-
-    /** A valid registration to vary one field at a time. */
-    private record RegistrationBuilder(String username, String email, String password, String passwordConfirm) {
-        static RegistrationBuilder valid() {
-            return new RegistrationBuilder("alice", "alice@example.com", PASSWORD, PASSWORD);
-        }
-
-        RegistrationBuilder username(String value) {
-            return new RegistrationBuilder(value, email, password, passwordConfirm);
-        }
-
-        RegistrationBuilder email(String value) {
-            return new RegistrationBuilder(username, value, password, passwordConfirm);
-        }
-
-        /** Sets both the password and its confirmation. */
-        RegistrationBuilder password(String value) {
-            return new RegistrationBuilder(username, email, value, value);
-        }
-
-        RegistrationBuilder passwordConfirm(String value) {
-            return new RegistrationBuilder(username, email, password, value);
-        }
-
-        Registration build() {
-            return new Registration(username, email, password, passwordConfirm);
-        }
-    }
-
-    private static RegistrationBuilder registration() {
-        return RegistrationBuilder.valid();
-    }
 
     private static final String NEW_PASSWORD = "purple-otter-meadow";
 
