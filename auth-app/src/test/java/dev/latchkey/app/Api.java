@@ -26,8 +26,9 @@ import java.util.function.IntSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A small HTTP client for one Latchkey server: JSON in, {@link Reply} out. Public for the adversarial
- * tests' {@code Client}, which sends through it and shares its {@link Reply}, {@link Tokens} and JSON helpers.
+ * The HTTP client of the end-to-end and adversarial tests, for one Latchkey server: JSON in,
+ * {@link Reply} out, and for hostile requests bodies, content types and headers exactly as given, with
+ * a raw socket for what {@code java.net.http} refuses to send (a lying Content-Length).
  */
 public final class Api {
 
@@ -69,16 +70,16 @@ public final class Api {
         }
     }
 
-    Reply post(String path, Map<String, ?> body) {
+    public Reply post(String path, Map<String, ?> body) {
         return postRaw(path, json(body), null);
     }
 
-    Reply post(String path, Map<String, ?> body, String bearer) {
+    public Reply post(String path, Map<String, ?> body, String bearer) {
         return postRaw(path, json(body), bearer);
     }
 
     /** POSTs {@code rawBody} as {@code application/json}, exactly as given. */
-    Reply postRaw(String path, String rawBody, String bearer) {
+    public Reply postRaw(String path, String rawBody, String bearer) {
         HttpRequest.Builder request = request(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8));
@@ -88,37 +89,73 @@ public final class Api {
         return send(request);
     }
 
-    Reply get(String path) {
+    /** POSTs {@code body} exactly as given; a null content type or authorization sends no such header. */
+    public Reply postRaw(String path, byte[] body, String contentType, String authorization) {
+        HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
+    }
+
+    public Reply get(String path) {
         return send(request(path).GET());
     }
 
-    Reply get(String path, String bearer) {
+    public Reply get(String path, String bearer) {
         return send(request(path).header("Authorization", "Bearer " + bearer).GET());
     }
 
-    Reply delete(String path, String bearer) {
+    /** GET with {@code authorization} as the whole Authorization header, or none when null. */
+    public Reply getWithAuthorization(String path, String authorization) {
+        HttpRequest.Builder request = request(path).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
+    }
+
+    public Reply delete(String path, String bearer) {
         return send(request(path).header("Authorization", "Bearer " + bearer).DELETE());
     }
 
     // --- the endpoints most tests go through ---
 
-    Reply register(NewUser user) {
+    public Reply register(NewUser user) {
         return post("/api/users/register/", user.registration());
     }
 
     /** Registers {@code user} and returns its id; fails the test unless the server answers 201. */
-    String registered(NewUser user) {
+    public String registered(NewUser user) {
         Reply reply = register(user);
         assertThat(reply.status()).as("register %s: %s", user.username(), reply.body()).isEqualTo(201);
         return reply.json().get("id").asText();
     }
 
-    Reply logIn(NewUser user) {
+    /** Registers {@code user} and returns it; fails the test unless the server answers 201. */
+    public NewUser registeredUser(NewUser user) {
+        registered(user);
+        return user;
+    }
+
+    /** A fresh user, registered and logged in once. */
+    public Tokens newSession() {
+        return loggedIn(registeredUser(NewUser.unique()));
+    }
+
+    public Reply verify(String token) {
+        return post("/api/token/verify/", Map.of("token", token));
+    }
+
+    public Reply logIn(NewUser user) {
         return post("/api/token/", user.credentials());
     }
 
     /** Logs in sending {@code userAgent} as the User-Agent header. */
-    Reply logIn(NewUser user, String userAgent) {
+    public Reply logIn(NewUser user, String userAgent) {
         return send(request("/api/token/")
                 .header("Content-Type", "application/json")
                 .header("User-Agent", userAgent)
@@ -126,27 +163,27 @@ public final class Api {
     }
 
     /** Logs {@code user} in, starting a new session; fails the test unless the server answers 200. */
-    Tokens loggedIn(NewUser user) {
+    public Tokens loggedIn(NewUser user) {
         return Tokens.of(expectOk(logIn(user), "log in " + user.username()));
     }
 
-    Reply refresh(String refreshToken) {
+    public Reply refresh(String refreshToken) {
         return post("/api/token/refresh/", Map.of("refresh", refreshToken));
     }
 
-    Tokens refreshed(String refreshToken) {
+    public Tokens refreshed(String refreshToken) {
         return Tokens.of(expectOk(refresh(refreshToken), "refresh"));
     }
 
-    Reply me(String access) {
+    public Reply me(String access) {
         return get("/api/users/me/", access);
     }
 
-    Reply logOut(Tokens tokens) {
+    public Reply logOut(Tokens tokens) {
         return post("/api/users/logout/", Map.of("refresh", tokens.refresh()), tokens.access());
     }
 
-    Reply sessions(String access) {
+    public Reply sessions(String access) {
         return get("/api/users/sessions/", access);
     }
 
@@ -164,7 +201,6 @@ public final class Api {
         }
     }
 
-    /** One HTTP answer. */
     /**
      * Writes {@code head} (request line and headers, CRLF-separated, without the blank line) and
      * {@code body} on a plain socket, half-closes it, and reads the answer's status and body.

@@ -29,8 +29,8 @@ enum Endpoint {
     }
 
     /** A fresh user logged in once, and a valid body for this endpoint. */
-    Scene scene(Client client) {
-        NewUser account = client.registered(NewUser.unique());
+    Scene scene(Api client) {
+        NewUser account = client.registeredUser(NewUser.unique());
         Api.Tokens tokens = client.loggedIn(account);
         return new Scene(this, client, account, NewUser.unique(), tokens);
     }
@@ -40,7 +40,7 @@ enum Endpoint {
      *
      * @param unregistered an account nobody has registered, whose registration body {@link #REGISTER} sends
      */
-    record Scene(Endpoint endpoint, Client client, NewUser account, NewUser unregistered, Api.Tokens tokens) {
+    record Scene(Endpoint endpoint, Api client, NewUser account, NewUser unregistered, Api.Tokens tokens) {
 
         String bearer() {
             return endpoint.needsBearer ? tokens.access() : null;

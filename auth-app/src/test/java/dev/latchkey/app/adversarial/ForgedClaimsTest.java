@@ -27,13 +27,13 @@ class ForgedClaimsTest {
 
     private static final String SECRET = "adversarial-test-secret-of-at-least-32-bytes!";
     private static AdversarialServer server;
-    private static Client client;
+    private static Api client;
     private static SignedJWT genuine;
 
     @BeforeAll
     static void start() throws Exception {
         server = AdversarialServer.start(Map.of("AUTH_JWT_ALG", "HS256", "AUTH_JWT_SECRET", SECRET));
-        client = new Client(server.port());
+        client = new Api(server.port());
         genuine = SignedJWT.parse(client.newSession().access());
     }
 

@@ -36,7 +36,7 @@ class ForgedTokenTest {
     private static final int MAX_AUTHORIZATION = 8 * 1024;
 
     private static AdversarialServer server;
-    private static Client client;
+    private static Api client;
     private static Forger forger;
     /** Another user's session, whose tokens some forgeries borrow from. */
     private static Tokens other;
@@ -44,10 +44,10 @@ class ForgedTokenTest {
     @BeforeAll
     static void start() {
         server = AdversarialServer.start(Map.of());
-        client = new Client(server.port());
+        client = new Api(server.port());
         ECKey key = (ECKey) server.signingKey();
         String published = null;
-        for (JsonNode jwk : client.get("/.well-known/jwks.json", null).json().path("keys")) {
+        for (JsonNode jwk : client.getWithAuthorization("/.well-known/jwks.json", null).json().path("keys")) {
             if (jwk.path("kid").asText().equals(key.getKeyID())) {
                 published = jwk.toString();
             }
@@ -252,7 +252,7 @@ class ForgedTokenTest {
         Tokens victim = client.newSession();
         String forged = forgery.forge().from(forger, new Genuine(victim.access(), other.access()));
 
-        Reply reply = client.get("/api/users/me/", "Bearer " + forged);
+        Reply reply = client.getWithAuthorization("/api/users/me/", "Bearer " + forged);
 
         reply.assertProblem(401, ("Bearer " + forged).length() > MAX_AUTHORIZATION ? "not_authenticated" : "token_not_valid");
         assertThat(client.me(victim.access()).status()).as("the genuine token still works").isEqualTo(200);
@@ -314,19 +314,19 @@ class ForgedTokenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedAuthorizations")
     void malformedAuthorizationIsNotAuthenticated(String authorization) {
-        client.get("/api/users/me/", authorization).assertProblem(401, "not_authenticated");
+        client.getWithAuthorization("/api/users/me/", authorization).assertProblem(401, "not_authenticated");
     }
 
     @Test
     void missingAuthorizationIsNotAuthenticated() {
-        client.get("/api/users/me/", null).assertProblem(401, "not_authenticated");
+        client.getWithAuthorization("/api/users/me/", null).assertProblem(401, "not_authenticated");
     }
 
     @Test
     void genuineTokenFollowedByAWordIsNotAuthenticated() {
         Tokens tokens = client.newSession();
 
-        client.get("/api/users/me/", "Bearer " + tokens.access() + " garbage").assertProblem(401, "not_authenticated");
+        client.getWithAuthorization("/api/users/me/", "Bearer " + tokens.access() + " garbage").assertProblem(401, "not_authenticated");
     }
 
     @Test
@@ -334,7 +334,7 @@ class ForgedTokenTest {
         Tokens tokens = client.newSession();
         String header = "Bearer " + tokens.access() + "." + "x".repeat(MAX_AUTHORIZATION);
 
-        client.get("/api/users/me/", header).assertProblem(401, "not_authenticated");
+        client.getWithAuthorization("/api/users/me/", header).assertProblem(401, "not_authenticated");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -342,7 +342,7 @@ class ForgedTokenTest {
     void bearerSchemeIsCaseInsensitive(String scheme) {
         Tokens tokens = client.newSession();
 
-        assertThat(client.get("/api/users/me/", scheme + " " + tokens.access()).status()).isEqualTo(200);
+        assertThat(client.getWithAuthorization("/api/users/me/", scheme + " " + tokens.access()).status()).isEqualTo(200);
     }
 
     @Test

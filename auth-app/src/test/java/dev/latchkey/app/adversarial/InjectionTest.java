@@ -1,5 +1,6 @@
 package dev.latchkey.app.adversarial;
 
+import dev.latchkey.app.Api;
 import dev.latchkey.app.AdversarialServer;
 import dev.latchkey.app.Api.Tokens;
 import dev.latchkey.app.NewUser;
@@ -26,14 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InjectionTest {
 
     private static AdversarialServer server;
-    private static Client client;
+    private static Api client;
     private static NewUser steady;
 
     @BeforeAll
     static void start() {
         server = AdversarialServer.start(Map.of("AUTH_LOGIN_MAX_FAILURES", "1000"));
-        client = new Client(server.port());
-        steady = client.registered(NewUser.unique());
+        client = new Api(server.port());
+        steady = client.registeredUser(NewUser.unique());
     }
 
     @AfterEach
@@ -60,7 +61,7 @@ class InjectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("injections")
     void injectionAsPasswordOfARealUserIsInvalidCredentials(String injection) {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
 
         client.post("/api/token/", Map.of("username", account.username(), "password", injection))
                 .assertProblem(401, "invalid_credentials");
@@ -88,7 +89,7 @@ class InjectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("injections")
     void injectionInAPasswordIsStoredAsTyped(String injection) {
-        NewUser account = client.registered(NewUser.unique().withPassword(injection + "-Lantern-" + NewUser.token()));
+        NewUser account = client.registeredUser(NewUser.unique().withPassword(injection + "-Lantern-" + NewUser.token()));
 
         assertThat(client.logIn(account).status()).isEqualTo(200);
         client.post("/api/token/", Map.of("username", account.username(), "password", injection))
@@ -98,7 +99,7 @@ class InjectionTest {
     @Test
     void likeWildcardsInAUsernameMatchNobody() {
         String tag = NewUser.token();
-        NewUser account = client.registered(NewUser.unique().withUsername("wild_card_" + tag));
+        NewUser account = client.registeredUser(NewUser.unique().withUsername("wild_card_" + tag));
 
         for (String pattern : new String[] {"wild%", "wild_card_%", "%" + tag, "wildxcardx" + tag, "_ild_card_" + tag}) {
             client.post("/api/token/", Map.of("username", pattern, "password", account.password()))
@@ -109,7 +110,7 @@ class InjectionTest {
     @Test
     void likeWildcardsInAnEmailMatchNobody() {
         String tag = NewUser.token();
-        NewUser account = client.registered(NewUser.unique().withEmail("wild_" + tag + "@example.com"));
+        NewUser account = client.registeredUser(NewUser.unique().withEmail("wild_" + tag + "@example.com"));
 
         for (String pattern : new String[] {"%@example.com", "wild%@example.com", "wildx" + tag + "@example.com", "%"}) {
             client.post("/api/token/", Map.of("username", pattern, "password", account.password()))
@@ -132,7 +133,7 @@ class InjectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("injections")
     void injectionAsBearerTokenIsNotValid(String injection) {
-        client.get("/api/users/me/", "Bearer " + injection.replace(" ", "")).assertProblem(401, "token_not_valid");
+        client.getWithAuthorization("/api/users/me/", "Bearer " + injection.replace(" ", "")).assertProblem(401, "token_not_valid");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -147,7 +148,7 @@ class InjectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("injections")
     void injectionAsOldPasswordIsAFieldErrorAndChangesNothing(String injection) {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         Tokens tokens = client.loggedIn(account);
         String fresh = "New-" + NewUser.token() + "-Harbour";
 
@@ -159,13 +160,13 @@ class InjectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("injections")
     void injectionAsSessionIdIsNotFoundAndEndsNothing(String injection) {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         Tokens other = client.loggedIn(account);
         Tokens caller = client.loggedIn(account);
         String id = URLEncoder.encode(injection, StandardCharsets.UTF_8).replace("+", "%20");
 
         client.delete("/api/users/sessions/" + id + "/", caller.access()).assertProblem(404, "not_found");
         assertThat(client.me(other.access()).status()).isEqualTo(200);
-        assertThat(client.get("/api/users/sessions/", "Bearer " + caller.access()).json()).hasSize(2);
+        assertThat(client.getWithAuthorization("/api/users/sessions/", "Bearer " + caller.access()).json()).hasSize(2);
     }
 }

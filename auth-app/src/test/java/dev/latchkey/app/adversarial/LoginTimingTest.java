@@ -25,12 +25,12 @@ class LoginTimingTest {
     private static final int WARM_UP = 3;
 
     private static AdversarialServer server;
-    private static Client client;
+    private static Api client;
 
     @BeforeAll
     static void start() {
         server = AdversarialServer.start(Map.of("AUTH_BCRYPT_COST", "8", "AUTH_LOGIN_MAX_FAILURES", "1000"));
-        client = new Client(server.port());
+        client = new Api(server.port());
     }
 
     @AfterAll
@@ -53,7 +53,7 @@ class LoginTimingTest {
     private static List<NewUser> registered(int count) {
         List<NewUser> accounts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            accounts.add(client.registered(NewUser.unique()));
+            accounts.add(client.registeredUser(NewUser.unique()));
         }
         return accounts;
     }
@@ -87,8 +87,8 @@ class LoginTimingTest {
 
     @Test
     void unknownUserWrongPasswordAndInactiveAccountGetTheSameBody() {
-        NewUser known = client.registered(NewUser.unique());
-        NewUser inactive = client.registered(NewUser.unique());
+        NewUser known = client.registeredUser(NewUser.unique());
+        NewUser inactive = client.registeredUser(NewUser.unique());
         server.deactivate(inactive.username());
 
         String unknownBody = client.post("/api/token/", Map.of("username", NewUser.unique().username(), "password", "Nope-nope-1")).body();

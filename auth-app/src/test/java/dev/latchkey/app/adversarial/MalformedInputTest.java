@@ -32,12 +32,12 @@ class MalformedInputTest {
     private static final int LIMIT = 16 * 1024;
 
     private static AdversarialServer server;
-    private static Client client;
+    private static Api client;
 
     @BeforeAll
     static void start() {
         server = AdversarialServer.start(Map.of());
-        client = new Client(server.port());
+        client = new Api(server.port());
     }
 
     @AfterAll
@@ -137,7 +137,7 @@ class MalformedInputTest {
         Scene scene = endpoint.scene(client);
         String valid = Api.json(scene.validBody());
 
-        client.postJson(endpoint.path, valid + " " + valid, scene.bearer()).assertProblem(400, "malformed_json");
+        client.postRaw(endpoint.path, valid + " " + valid, scene.bearer()).assertProblem(400, "malformed_json");
         scene.assertNothingChanged();
     }
 
@@ -150,7 +150,7 @@ class MalformedInputTest {
         // A parser that keeps the first value and one that keeps the last would read different requests.
         String duplicated = "{\"" + field + "\":\"decoy\"," + valid.substring(1);
 
-        client.postJson(endpoint.path, duplicated, scene.bearer()).assertProblem(400, "malformed_json");
+        client.postRaw(endpoint.path, duplicated, scene.bearer()).assertProblem(400, "malformed_json");
         scene.assertNothingChanged();
     }
 
@@ -261,7 +261,7 @@ class MalformedInputTest {
         String json = Api.json(body);
         String withField = "{\"" + field + "\":" + jsonValue + (body.isEmpty() ? "}" : "," + json.substring(1));
 
-        client.postJson(endpoint.path, withField, scene.bearer()).assertFieldError(field);
+        client.postRaw(endpoint.path, withField, scene.bearer()).assertFieldError(field);
         scene.assertNothingChanged();
     }
 
@@ -270,7 +270,7 @@ class MalformedInputTest {
     void emptyObjectNamesEveryMissingField(Endpoint endpoint) {
         Scene scene = endpoint.scene(client);
 
-        Reply reply = client.postJson(endpoint.path, "{}", scene.bearer());
+        Reply reply = client.postRaw(endpoint.path, "{}", scene.bearer());
 
         reply.assertProblem(400, "validation_failed");
         assertThat(reply.json().path("errors").fieldNames()).toIterable()

@@ -1,5 +1,6 @@
 package dev.latchkey.app.adversarial;
 
+import dev.latchkey.app.Api;
 import dev.latchkey.app.AdversarialServer;
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.Api.Tokens;
@@ -45,13 +46,13 @@ class MethodsAndHeadersTest {
     private static final Set<String> PER_ANSWER = Set.of("date", "x-request-id");
 
     private static AdversarialServer server;
-    private static Client client;
+    private static Api client;
     private static Tokens tokens;
 
     @BeforeAll
     static void start() {
         server = AdversarialServer.start(Map.of());
-        client = new Client(server.port());
+        client = new Api(server.port());
         tokens = client.newSession();
     }
 
@@ -76,7 +77,7 @@ class MethodsAndHeadersTest {
     @ParameterizedTest(name = "HEAD {0} with {1}")
     @MethodSource("getRoutesWithEveryKindOfCaller")
     void headAnswersExactlyAsGetWithoutTheBody(String path, String caller, Function<Tokens, String> authorization) {
-        Reply get = client.get(path, authorization.apply(tokens));
+        Reply get = client.getWithAuthorization(path, authorization.apply(tokens));
         Reply head = head(path, authorization.apply(tokens));
 
         assertThat(head.status()).as("status of HEAD %s (GET: %s)", path, get.body()).isEqualTo(get.status());
@@ -133,10 +134,10 @@ class MethodsAndHeadersTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("everyRouteThatReadsAuthorization")
     void twoAuthorizationHeadersAreABadRequestAndChangeNothing(String method, String path, String body) {
-        NewUser victim = client.registered(NewUser.unique());
+        NewUser victim = client.registeredUser(NewUser.unique());
         Tokens victimTokens = client.loggedIn(victim);
         Tokens other = client.newSession();
-        String sid = client.get("/api/users/sessions/", "Bearer " + victimTokens.access()).json().get(0).get("id").asText();
+        String sid = client.getWithAuthorization("/api/users/sessions/", "Bearer " + victimTokens.access()).json().get(0).get("id").asText();
         String fill = body == null ? null : body.replace("{refresh}", victimTokens.refresh())
                 .replace("{password}", victim.password()).replace("{username}", victim.username());
         HttpRequest.Builder request = client.request(path.replace("{sid}", sid))

@@ -1,5 +1,6 @@
 package dev.latchkey.app.adversarial;
 
+import dev.latchkey.app.Api;
 import dev.latchkey.app.AdversarialServer;
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.Api.Tokens;
@@ -23,12 +24,12 @@ class RaceTest {
     private static final int RACERS = 8;
 
     private static AdversarialServer server;
-    private static Client client;
+    private static Api client;
 
     @BeforeAll
     static void start() {
         server = AdversarialServer.start(Map.of());
-        client = new Client(server.port());
+        client = new Api(server.port());
     }
 
     @AfterAll
@@ -116,7 +117,7 @@ class RaceTest {
 
     @Test
     void concurrentLogoutAllAndRefreshLeaveTheSessionEnded() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         Tokens first = client.loggedIn(account);
 
         List<Reply> replies = Concurrently.run(List.of(
@@ -132,7 +133,7 @@ class RaceTest {
 
     @Test
     void concurrentWrongPasswordsGetNoMoreGuessesThanTheLimit() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         int tries = 16;
 
         List<Reply> replies = Concurrently.times(tries, () -> client.logIn(account.withPassword("Wrong-" + NewUser.token())));

@@ -1,5 +1,6 @@
 package dev.latchkey.app.adversarial;
 
+import dev.latchkey.app.Api;
 import dev.latchkey.app.AdversarialServer;
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.Concurrently;
@@ -28,14 +29,14 @@ class SimultaneousGuessesTest {
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     private static AdversarialServer server;
-    private static Client client;
+    private static Api client;
     private static Throttling logins;
 
     @BeforeAll
     static void start() {
         server = AdversarialServer.start(Map.of("AUTH_LOGIN_MAX_FAILURES", Integer.toString(MAX_FAILURES),
                 "AUTH_TRUSTED_PROXIES", "127.0.0.1"));
-        client = new Client(server.port());
+        client = new Api(server.port());
         logins = new Throttling(client);
     }
 
@@ -59,7 +60,7 @@ class SimultaneousGuessesTest {
 
     @Test
     void simultaneousWrongPasswordsOnAFreshAccountAreCheckedNoMoreThanTheLimit() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         String address = newAddress();
 
         List<Reply> replies = Concurrently.times(GUESSES, () -> logins.wrongPassword(account, address));
@@ -78,7 +79,7 @@ class SimultaneousGuessesTest {
 
     @Test
     void afterOneFailureSimultaneousGuessesGetOnlyTheFailuresLeft() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         String address = newAddress();
         logins.fail(account, 1, address);
 
@@ -87,7 +88,7 @@ class SimultaneousGuessesTest {
 
     @Test
     void aSuccessfulLoginDoesNotOpenTheWayForABurst() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         String address = newAddress();
         logins.fail(account, MAX_FAILURES - 1, address);
         assertThat(logins.logIn(account, address).status()).isEqualTo(200);
@@ -97,7 +98,7 @@ class SimultaneousGuessesTest {
 
     @Test
     void simultaneousWrongCurrentPasswordsOnChangePasswordAreCheckedNoMoreThanTheLimit() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         String access = client.loggedIn(account).access();
         Map<String, String> guess = Map.of("old_password", "Wrong-guess-1", "new_password", "Another-Secret-42",
                 "new_password_confirm", "Another-Secret-42");

@@ -1,5 +1,6 @@
 package dev.latchkey.app.adversarial;
 
+import dev.latchkey.app.Api;
 import dev.latchkey.app.AdversarialServer;
 import dev.latchkey.app.NewUser;
 import org.junit.jupiter.api.AfterAll;
@@ -20,13 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ThrottleTest {
 
     private static AdversarialServer server;
-    private static Client client;
+    private static Api client;
     private static Throttling logins;
 
     @BeforeAll
     static void start() {
         server = AdversarialServer.start(Map.of());
-        client = new Client(server.port());
+        client = new Api(server.port());
         logins = new Throttling(client);
     }
 
@@ -37,7 +38,7 @@ class ThrottleTest {
 
     @Test
     void rightPasswordAfterFiveFailuresIsThrottled() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         logins.fail(account, MAX_FAILURES, null);
 
         assertThrottled(client.logIn(account));
@@ -45,7 +46,7 @@ class ThrottleTest {
 
     @Test
     void stolenAccessTokenCannotGuessThePasswordThroughChangePassword() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         String access = client.loggedIn(account).access();
         Map<String, String> guess = Map.of("old_password", "Wrong-guess-1", "new_password", "Another-Secret-42",
                 "new_password_confirm", "Another-Secret-42");
@@ -60,7 +61,7 @@ class ThrottleTest {
 
     @Test
     void spoofedForwardedForDoesNotEscapeTheThrottle() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         for (int i = 0; i < MAX_FAILURES; i++) {
             logins.wrongPassword(account, "203.0.113." + (i + 1)).assertProblem(401, "invalid_credentials");
         }
@@ -78,7 +79,7 @@ class ThrottleTest {
 
     @Test
     void switchingBetweenUsernameEmailAndCaseDoesNotResetTheCount() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         String[] names = {account.username(), account.email(), account.username().toUpperCase(Locale.ROOT),
                 account.email().toUpperCase(Locale.ROOT), " " + account.username() + " "};
         for (String name : names) {
@@ -90,8 +91,8 @@ class ThrottleTest {
 
     @Test
     void throttlingOneAccountLeavesAnotherAlone() {
-        NewUser throttled = client.registered(NewUser.unique());
-        NewUser other = client.registered(NewUser.unique());
+        NewUser throttled = client.registeredUser(NewUser.unique());
+        NewUser other = client.registeredUser(NewUser.unique());
         logins.fail(throttled, MAX_FAILURES, null);
 
         assertThat(client.logIn(other).status()).isEqualTo(200);

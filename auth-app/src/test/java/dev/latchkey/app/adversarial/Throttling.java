@@ -16,9 +16,9 @@ final class Throttling {
     /** The default AUTH_LOGIN_MAX_FAILURES. */
     static final int MAX_FAILURES = 5;
 
-    private final Client client;
+    private final Api client;
 
-    Throttling(Client client) {
+    Throttling(Api client) {
         this.client = client;
     }
 

@@ -1,5 +1,6 @@
 package dev.latchkey.app.adversarial;
 
+import dev.latchkey.app.Api;
 import dev.latchkey.app.AdversarialServer;
 import dev.latchkey.app.Api.Tokens;
 import dev.latchkey.app.NewUser;
@@ -18,12 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TokenLifecycleTest {
 
     private static AdversarialServer server;
-    private static Client client;
+    private static Api client;
 
     @BeforeAll
     static void start() {
         server = AdversarialServer.start(Map.of());
-        client = new Client(server.port());
+        client = new Api(server.port());
     }
 
     @AfterAll
@@ -52,7 +53,7 @@ class TokenLifecycleTest {
 
     @Test
     void logOutEndsOnlyItsOwnSession() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         Tokens phone = client.loggedIn(account);
         Tokens laptop = client.loggedIn(account);
 
@@ -82,7 +83,7 @@ class TokenLifecycleTest {
 
     @Test
     void tokensIssuedBeforeAPasswordChangeFromAnotherSessionDie() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         Tokens stolen = client.loggedIn(account);
         Tokens owner = client.loggedIn(account);
         String fresh = "New-" + NewUser.token() + "-Harbour";
@@ -98,7 +99,7 @@ class TokenLifecycleTest {
 
     @Test
     void tokensOfADeletedSessionAreRefused() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         Tokens stolen = client.loggedIn(account);
         Tokens owner = client.loggedIn(account);
 
@@ -110,7 +111,7 @@ class TokenLifecycleTest {
 
     @Test
     void logOutAllEndsEverySessionOfTheUser() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         Tokens phone = client.loggedIn(account);
         Tokens laptop = client.loggedIn(account);
 
@@ -143,7 +144,7 @@ class TokenLifecycleTest {
 
     @Test
     void deletingAnEndedSessionAgainIsNotFound() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         Tokens ended = client.loggedIn(account);
         Tokens owner = client.loggedIn(account);
         client.logOut(ended);

@@ -1,5 +1,6 @@
 package dev.latchkey.app.adversarial;
 
+import dev.latchkey.app.Api;
 import dev.latchkey.app.AdversarialServer;
 import dev.latchkey.app.NewUser;
 import org.junit.jupiter.api.AfterAll;
@@ -20,13 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TrustedProxyThrottleTest {
 
     private static AdversarialServer server;
-    private static Client client;
+    private static Api client;
     private static Throttling logins;
 
     @BeforeAll
     static void start() {
         server = AdversarialServer.start(Map.of("AUTH_TRUSTED_PROXIES", "127.0.0.1"));
-        client = new Client(server.port());
+        client = new Api(server.port());
         logins = new Throttling(client);
     }
 
@@ -37,7 +38,7 @@ class TrustedProxyThrottleTest {
 
     @Test
     void anotherClientAddressIsNotThrottledForThatAccount() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         logins.fail(account, MAX_FAILURES, "203.0.113.10");
         assertThrottled(logins.logIn(account, "203.0.113.10"));
 
@@ -46,7 +47,7 @@ class TrustedProxyThrottleTest {
 
     @Test
     void addressesWrittenInFrontOfTheProxiedHopDoNotEscape() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         logins.fail(account, MAX_FAILURES, "203.0.113.20");
 
         assertThrottled(logins.logIn(account, "198.51.100.1, 203.0.113.20"));
@@ -54,7 +55,7 @@ class TrustedProxyThrottleTest {
 
     @Test
     void unparsableForwardedForCountsAsTheProxyItself() {
-        NewUser account = client.registered(NewUser.unique());
+        NewUser account = client.registeredUser(NewUser.unique());
         String[] garbage = {"not-an-address", "999.1.1.1", "203.0.113.30; DROP", "localhost", "::g"};
         for (String forwardedFor : garbage) {
             logins.wrongPassword(account, forwardedFor).assertProblem(401, "invalid_credentials");
@@ -65,7 +66,7 @@ class TrustedProxyThrottleTest {
 
     @Test
     void sprayingOnePasswordOverManyAccountsFromOneAddressIsThrottled() {
-        NewUser victim = client.registered(NewUser.unique());
+        NewUser victim = client.registeredUser(NewUser.unique());
         String sprayer = "203.0.113.40";
         for (int i = 0; i < 20 * MAX_FAILURES; i++) {
             logins.logIn("nobody_" + NewUser.token(), "Summer2024!", sprayer).assertProblem(401, "invalid_credentials");

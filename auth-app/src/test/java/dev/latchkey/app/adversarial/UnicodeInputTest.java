@@ -1,5 +1,6 @@
 package dev.latchkey.app.adversarial;
 
+import dev.latchkey.app.Api;
 import dev.latchkey.app.AdversarialServer;
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.NewUser;
@@ -23,12 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UnicodeInputTest {
 
     private static AdversarialServer server;
-    private static Client client;
+    private static Api client;
 
     @BeforeAll
     static void start() {
         server = AdversarialServer.start(Map.of("AUTH_LOGIN_MAX_FAILURES", "1000"));
-        client = new Client(server.port());
+        client = new Api(server.port());
     }
 
     @AfterAll
@@ -53,7 +54,7 @@ class UnicodeInputTest {
     @Test
     void fullWidthUsernameCollidesWithItsPlainForm() {
         String tag = tag();
-        client.registered(NewUser.unique().withUsername("full_" + tag));
+        client.registeredUser(NewUser.unique().withUsername("full_" + tag));
 
         registerAs("ｆｕｌｌ_" + tag).assertFieldError("username");
     }
@@ -61,7 +62,7 @@ class UnicodeInputTest {
     @Test
     void ligatureCollidesWithTheLettersItStandsFor() {
         String tag = tag();
-        client.registered(NewUser.unique().withUsername("file_" + tag));
+        client.registeredUser(NewUser.unique().withUsername("file_" + tag));
 
         registerAs("\uFB01le_" + tag).assertFieldError("username");
     }
@@ -69,14 +70,14 @@ class UnicodeInputTest {
     @Test
     void usernameDifferingOnlyInCaseIsTaken() {
         String tag = tag();
-        client.registered(NewUser.unique().withUsername("Alice_" + tag));
+        client.registeredUser(NewUser.unique().withUsername("Alice_" + tag));
 
         registerAs("alice_" + tag).assertFieldError("username");
     }
 
     @Test
     void loginTakesTheUsernameInAnyCase() {
-        NewUser account = client.registered(NewUser.unique().withUsername("Alice_" + tag()));
+        NewUser account = client.registeredUser(NewUser.unique().withUsername("Alice_" + tag()));
 
         assertThat(logInAs(account.username().toUpperCase(java.util.Locale.ROOT), account.password()).status()).isEqualTo(200);
     }
@@ -84,7 +85,7 @@ class UnicodeInputTest {
     @Test
     void capitalSharpSCollidesWithSharpS() {
         String tag = tag();
-        client.registered(NewUser.unique().withUsername("straße_" + tag));
+        client.registeredUser(NewUser.unique().withUsername("straße_" + tag));
 
         registerAs("STRAẞE_" + tag).assertFieldError("username");
     }
@@ -93,7 +94,7 @@ class UnicodeInputTest {
     void finalAndMedialSigmaAreOneLetterInAnyCase() {
         String tag = tag();
         // Upper-case ΟΔΟΣ lower-cases to "οδος" (final sigma); "οδοσ" upper-cases to the same ΟΔΟΣ.
-        client.registered(NewUser.unique().withUsername("n_" + tag + "_ΟΔΟΣ"));
+        client.registeredUser(NewUser.unique().withUsername("n_" + tag + "_ΟΔΟΣ"));
 
         registerAs("n_" + tag + "_οδοσ").assertFieldError("username");
     }
@@ -101,15 +102,15 @@ class UnicodeInputTest {
     @Test
     void decomposedAccentCollidesWithThePrecomposedLetter() {
         String tag = tag();
-        client.registered(NewUser.unique().withUsername("e\u0301cole_" + tag));
+        client.registeredUser(NewUser.unique().withUsername("e\u0301cole_" + tag));
 
         registerAs("école_" + tag).assertFieldError("username");
     }
 
     @Test
     void dotlessAndDottedIAreLettersThatLogInAsTyped() {
-        NewUser dotless = client.registered(NewUser.unique().withUsername("ılık_" + tag()));
-        NewUser dotted = client.registered(NewUser.unique().withUsername("İzmir_" + tag()));
+        NewUser dotless = client.registeredUser(NewUser.unique().withUsername("ılık_" + tag()));
+        NewUser dotted = client.registeredUser(NewUser.unique().withUsername("İzmir_" + tag()));
 
         assertThat(client.logIn(dotless).status()).isEqualTo(200);
         assertThat(client.logIn(dotted).status()).isEqualTo(200);
@@ -158,12 +159,12 @@ class UnicodeInputTest {
         String body = "{\"username\":\"ab\\ud800cd\",\"email\":\"" + account.email() + "\",\"password\":\"" + account.password()
                 + "\",\"password_confirm\":\"" + account.password() + "\"}";
 
-        client.postJson("/api/users/register/", body, null).assertFieldError("username");
+        client.postRaw("/api/users/register/", body, null).assertFieldError("username");
     }
 
     @Test
     void loneSurrogatesInLoginAreRefusedOnTheirFields() {
-        Reply reply = client.postJson("/api/token/", "{\"username\":\"\\ud800\\ud800\\ud800\",\"password\":\"\\udfff-Lantern-9\"}", null);
+        Reply reply = client.postRaw("/api/token/", "{\"username\":\"\\ud800\\ud800\\ud800\",\"password\":\"\\udfff-Lantern-9\"}", null);
 
         reply.assertFieldError("username");
         reply.assertFieldError("password");
@@ -184,7 +185,7 @@ class UnicodeInputTest {
         body.put(field, body.get(field) + marker);
         String json = dev.latchkey.app.Api.json(body).replace(marker, surrogate);
 
-        client.postJson(endpoint.path, json, scene.bearer()).assertFieldError(field);
+        client.postRaw(endpoint.path, json, scene.bearer()).assertFieldError(field);
         scene.assertNothingChanged();
     }
 
@@ -194,12 +195,12 @@ class UnicodeInputTest {
         String body = "{\"username\":\"" + account.username() + "\",\"email\":\"" + account.email()
                 + "\",\"password\":\"Pw-Lantern-\\ud800\",\"password_confirm\":\"Pw-Lantern-\\ud800\"}";
 
-        client.postJson("/api/users/register/", body, null).assertFieldError("password");
+        client.postRaw("/api/users/register/", body, null).assertFieldError("password");
 
         assertThat(client.register(account.withPassword("Pw-Lantern-\ufffd")).status()).isEqualTo(201);
-        client.postJson("/api/token/", "{\"username\":\"" + account.username() + "\",\"password\":\"Pw-Lantern-\\udfff\"}", null)
+        client.postRaw("/api/token/", "{\"username\":\"" + account.username() + "\",\"password\":\"Pw-Lantern-\\udfff\"}", null)
                 .assertFieldError("password");
-        client.postJson("/api/token/", "{\"username\":\"" + account.username() + "\",\"password\":\"Pw-Lantern-\\ud800\"}", null)
+        client.postRaw("/api/token/", "{\"username\":\"" + account.username() + "\",\"password\":\"Pw-Lantern-\\ud800\"}", null)
                 .assertFieldError("password");
         assertThat(logInAs(account.username(), "Pw-Lantern-\ufffd").status()).as("the real U+FFFD password").isEqualTo(200);
     }
@@ -208,7 +209,7 @@ class UnicodeInputTest {
 
     @Test
     void password128CharactersLongIsAcceptedAndLogsIn() {
-        NewUser account = client.registered(NewUser.unique().withPassword("Pw!" + tag() + "y".repeat(113)));
+        NewUser account = client.registeredUser(NewUser.unique().withPassword("Pw!" + tag() + "y".repeat(113)));
 
         assertThat(account.password()).hasSize(128);
         assertThat(client.logIn(account).status()).isEqualTo(200);
@@ -222,7 +223,7 @@ class UnicodeInputTest {
     @Test
     void hundredCharacterPasswordDifferingInItsLastCharacterDoesNotLogIn() {
         String password = "Pw!" + tag() + "z".repeat(84) + "A";
-        NewUser account = client.registered(NewUser.unique().withPassword(password));
+        NewUser account = client.registeredUser(NewUser.unique().withPassword(password));
 
         logInAs(account.username(), password.substring(0, 99) + "B").assertProblem(401, "invalid_credentials");
         assertThat(client.logIn(account).status()).isEqualTo(200);
@@ -231,7 +232,7 @@ class UnicodeInputTest {
     @Test
     void multiBytePasswordDifferingAfter72BytesDoesNotLogIn() {
         String password = "Pw!" + tag() + "é".repeat(40) + "A";
-        NewUser account = client.registered(NewUser.unique().withPassword(password));
+        NewUser account = client.registeredUser(NewUser.unique().withPassword(password));
 
         logInAs(account.username(), password.substring(0, password.length() - 1) + "B").assertProblem(401, "invalid_credentials");
     }
@@ -239,14 +240,14 @@ class UnicodeInputTest {
     @Test
     void fullWidthPasswordLogsInWithItsPlainForm() {
         String tag = tag();
-        NewUser account = client.registered(NewUser.unique().withPassword("Ｐｗ！Ｌａｎｔｅｒｎ" + tag));
+        NewUser account = client.registeredUser(NewUser.unique().withPassword("Ｐｗ！Ｌａｎｔｅｒｎ" + tag));
 
         assertThat(logInAs(account.username(), "Pw!Lantern" + tag).status()).isEqualTo(200);
     }
 
     @Test
     void emojiPasswordLogsInAsTyped() {
-        NewUser account = client.registered(NewUser.unique().withPassword("\uD83D\uDD11\uD83D\uDEAA-" + tag() + "-\uD83C\uDFE0"));
+        NewUser account = client.registeredUser(NewUser.unique().withPassword("\uD83D\uDD11\uD83D\uDEAA-" + tag() + "-\uD83C\uDFE0"));
 
         assertThat(client.logIn(account).status()).isEqualTo(200);
     }
@@ -272,7 +273,7 @@ class UnicodeInputTest {
         String body = "{\"username\":\"" + account.username() + "\",\"email\":\"" + account.email()
                 + "\",\"password\":\"Pw-" + tag + "\\ud800-Lantern\",\"password_confirm\":\"Pw-" + tag + "\\ud800-Lantern\"}";
 
-        client.postJson("/api/users/register/", body, null).assertFieldError("password");
+        client.postRaw("/api/users/register/", body, null).assertFieldError("password");
         logInAs(account.username(), "Pw-" + tag + "?-Lantern").assertProblem(401, "invalid_credentials");
     }
 
@@ -281,7 +282,7 @@ class UnicodeInputTest {
     @Test
     void emailWithAUnicodeDomainRegistersAndLogsInInAnyCase() {
         String tag = tag();
-        NewUser account = client.registered(NewUser.unique().withEmail("m." + tag + "@bücher.example"));
+        NewUser account = client.registeredUser(NewUser.unique().withEmail("m." + tag + "@bücher.example"));
 
         assertThat(logInAs("M." + tag.toUpperCase(java.util.Locale.ROOT) + "@BÜCHER.EXAMPLE", account.password()).status()).isEqualTo(200);
     }
