@@ -6,11 +6,11 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.TestServerExtension;
 import dev.latchkey.app.Api;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -26,20 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ForgedClaimsTest {
 
     private static final String SECRET = "adversarial-test-secret-of-at-least-32-bytes!";
-    private static AdversarialServer server;
-    private static Api client;
+
+    @RegisterExtension
+    static final TestServerExtension server = TestServerExtension.with(Map.of("AUTH_JWT_ALG", "HS256", "AUTH_JWT_SECRET", SECRET));
+    private static final Api client = server.api();
     private static SignedJWT genuine;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = AdversarialServer.start(Map.of("AUTH_JWT_ALG", "HS256", "AUTH_JWT_SECRET", SECRET));
-        client = new Api(server.port());
+    static void prepare() throws Exception {
         genuine = SignedJWT.parse(client.newSession().access());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static String forge(UnaryOperator<JWSHeader.Builder> header, UnaryOperator<JWTClaimsSet.Builder> claims)

@@ -3,13 +3,13 @@ package dev.latchkey.app.adversarial;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.ECKey;
-import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.TestServerExtension;
 import dev.latchkey.app.Api;
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.Api.Tokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,16 +35,15 @@ class ForgedTokenTest {
     /** Longer Authorization headers are refused as not_authenticated (docs/security.md). */
     private static final int MAX_AUTHORIZATION = 8 * 1024;
 
-    private static AdversarialServer server;
-    private static Api client;
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
+    private static final Api client = server.api();
     private static Forger forger;
     /** Another user's session, whose tokens some forgeries borrow from. */
     private static Tokens other;
 
     @BeforeAll
-    static void start() {
-        server = AdversarialServer.start(Map.of());
-        client = new Api(server.port());
+    static void prepare() {
         ECKey key = (ECKey) server.signingKey();
         String published = null;
         for (JsonNode jwk : client.getWithAuthorization("/.well-known/jwks.json", null).json().path("keys")) {
@@ -55,11 +54,6 @@ class ForgedTokenTest {
         assertThat(published).as("the signing key in the JWK set").isNotNull();
         forger = new Forger(key, published);
         other = client.newSession();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** A genuine token, and a genuine token of the same type from another user's session. */

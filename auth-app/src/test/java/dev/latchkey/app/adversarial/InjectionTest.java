@@ -1,13 +1,13 @@
 package dev.latchkey.app.adversarial;
 
 import dev.latchkey.app.Api;
-import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.TestServerExtension;
 import dev.latchkey.app.Api.Tokens;
 import dev.latchkey.app.NewUser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,25 +26,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InjectionTest {
 
-    private static AdversarialServer server;
-    private static Api client;
+    @RegisterExtension
+    static final TestServerExtension server = TestServerExtension.with(Map.of("AUTH_LOGIN_MAX_FAILURES", "1000"));
+    private static final Api client = server.api();
     private static NewUser steady;
 
     @BeforeAll
-    static void start() {
-        server = AdversarialServer.start(Map.of("AUTH_LOGIN_MAX_FAILURES", "1000"));
-        client = new Api(server.port());
+    static void prepare() {
         steady = client.registeredUser(NewUser.unique());
     }
 
     @AfterEach
     void serverStillWorks() {
         assertThat(client.logIn(steady).status()).as("a user registered before the attack logs in").isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static Stream<String> injections() {

@@ -1,11 +1,10 @@
 package dev.latchkey.app.adversarial;
 
-import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.TestServerExtension;
 import dev.latchkey.app.Api;
 import dev.latchkey.app.NewUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,19 +23,9 @@ class LoginTimingTest {
     private static final int TRIES = 15;
     private static final int WARM_UP = 3;
 
-    private static AdversarialServer server;
-    private static Api client;
-
-    @BeforeAll
-    static void start() {
-        server = AdversarialServer.start(Map.of("AUTH_BCRYPT_COST", "8", "AUTH_LOGIN_MAX_FAILURES", "1000"));
-        client = new Api(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = TestServerExtension.with(Map.of("AUTH_BCRYPT_COST", "8", "AUTH_LOGIN_MAX_FAILURES", "1000"));
+    private static final Api client = server.api();
 
     private static long timedFailure(String username, String password) {
         long start = System.nanoTime();

@@ -1,13 +1,12 @@
 package dev.latchkey.app.adversarial;
 
-import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.TestServerExtension;
 import dev.latchkey.app.Api;
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.NewUser;
 import dev.latchkey.app.adversarial.Endpoint.Scene;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,19 +30,9 @@ class MalformedInputTest {
 
     private static final int LIMIT = 16 * 1024;
 
-    private static AdversarialServer server;
-    private static Api client;
-
-    @BeforeAll
-    static void start() {
-        server = AdversarialServer.start(Map.of());
-        client = new Api(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
+    private static final Api client = server.api();
 
     /** A body as bytes, named for the test report. */
     record Body(String name, byte[] bytes) {

@@ -1,13 +1,13 @@
 package dev.latchkey.app.adversarial;
 
 import dev.latchkey.app.Api;
-import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.TestServerExtension;
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.Api.Tokens;
 import dev.latchkey.app.NewUser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -45,20 +44,14 @@ class MethodsAndHeadersTest {
     /** Headers that differ between any two answers. */
     private static final Set<String> PER_ANSWER = Set.of("date", "x-request-id");
 
-    private static AdversarialServer server;
-    private static Api client;
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
+    private static final Api client = server.api();
     private static Tokens tokens;
 
     @BeforeAll
-    static void start() {
-        server = AdversarialServer.start(Map.of());
-        client = new Api(server.port());
+    static void prepare() {
         tokens = client.newSession();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     // --- HEAD ---

@@ -1,15 +1,14 @@
 package dev.latchkey.app.adversarial;
 
 import dev.latchkey.app.Api;
-import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.TestServerExtension;
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.Api.Tokens;
 import dev.latchkey.app.Concurrently;
 import dev.latchkey.app.NewUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,19 +22,9 @@ class RaceTest {
 
     private static final int RACERS = 8;
 
-    private static AdversarialServer server;
-    private static Api client;
-
-    @BeforeAll
-    static void start() {
-        server = AdversarialServer.start(Map.of());
-        client = new Api(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
+    private static final Api client = server.api();
 
     private static List<Integer> statuses(List<Reply> replies) {
         return replies.stream().map(Reply::status).toList();

@@ -1,13 +1,13 @@
 package dev.latchkey.app.adversarial;
 
 import dev.latchkey.app.Api;
-import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.TestServerExtension;
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.Concurrently;
 import dev.latchkey.app.NewUser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -28,21 +28,15 @@ class SimultaneousGuessesTest {
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
-    private static AdversarialServer server;
-    private static Api client;
+    @RegisterExtension
+    static final TestServerExtension server = TestServerExtension.with(Map.of("AUTH_LOGIN_MAX_FAILURES", Integer.toString(MAX_FAILURES),
+                "AUTH_TRUSTED_PROXIES", "127.0.0.1"));
+    private static final Api client = server.api();
     private static Throttling logins;
 
     @BeforeAll
-    static void start() {
-        server = AdversarialServer.start(Map.of("AUTH_LOGIN_MAX_FAILURES", Integer.toString(MAX_FAILURES),
-                "AUTH_TRUSTED_PROXIES", "127.0.0.1"));
-        client = new Api(server.port());
+    static void prepare() {
         logins = new Throttling(client);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** A client address of its own for each test. */

@@ -1,11 +1,11 @@
 package dev.latchkey.app.adversarial;
 
 import dev.latchkey.app.Api;
-import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.TestServerExtension;
 import dev.latchkey.app.NewUser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Locale;
 import java.util.Map;
@@ -20,20 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ThrottleTest {
 
-    private static AdversarialServer server;
-    private static Api client;
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
+    private static final Api client = server.api();
     private static Throttling logins;
 
     @BeforeAll
-    static void start() {
-        server = AdversarialServer.start(Map.of());
-        client = new Api(server.port());
+    static void prepare() {
         logins = new Throttling(client);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

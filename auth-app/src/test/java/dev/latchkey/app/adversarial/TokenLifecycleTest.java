@@ -1,12 +1,11 @@
 package dev.latchkey.app.adversarial;
 
 import dev.latchkey.app.Api;
-import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.TestServerExtension;
 import dev.latchkey.app.Api.Tokens;
 import dev.latchkey.app.NewUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -18,19 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TokenLifecycleTest {
 
-    private static AdversarialServer server;
-    private static Api client;
-
-    @BeforeAll
-    static void start() {
-        server = AdversarialServer.start(Map.of());
-        client = new Api(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
+    private static final Api client = server.api();
 
     private static String sid(String token) {
         return Forger.claims(token).path("sid").asText();

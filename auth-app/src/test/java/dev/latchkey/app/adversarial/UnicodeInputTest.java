@@ -1,12 +1,11 @@
 package dev.latchkey.app.adversarial;
 
 import dev.latchkey.app.Api;
-import dev.latchkey.app.AdversarialServer;
+import dev.latchkey.app.TestServerExtension;
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.NewUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,19 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UnicodeInputTest {
 
-    private static AdversarialServer server;
-    private static Api client;
-
-    @BeforeAll
-    static void start() {
-        server = AdversarialServer.start(Map.of("AUTH_LOGIN_MAX_FAILURES", "1000"));
-        client = new Api(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = TestServerExtension.with(Map.of("AUTH_LOGIN_MAX_FAILURES", "1000"));
+    private static final Api client = server.api();
 
     private static String tag() {
         return NewUser.token();
