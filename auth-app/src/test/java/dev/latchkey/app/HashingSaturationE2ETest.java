@@ -2,9 +2,8 @@ package dev.latchkey.app;
 
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.Api.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -21,19 +20,9 @@ class HashingSaturationE2ETest {
 
     private static final int BURST = 24;
 
-    private static TestServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("AUTH_HASH_THREADS", "1", "AUTH_HASH_QUEUE", "1", "AUTH_BCRYPT_COST", "12"));
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = TestServerExtension.with(Map.of("AUTH_HASH_THREADS", "1", "AUTH_HASH_QUEUE", "1", "AUTH_BCRYPT_COST", "12"));
+    private static final Api api = server.api();
 
     @Test
     void loginsBeyondThePoolAndItsQueueAreRefusedAtOnceAndTheOthersLogIn() {

@@ -8,9 +8,9 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -35,20 +35,15 @@ class OpenApiContractTest {
     private static final Path DOCUMENT = Path.of("..", "docs", "openapi.yaml").toAbsolutePath().normalize();
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static JsonNode openApi;
-    private static TestServer server;
-    private static Api api;
+
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension();
+    private static final Api api = server.api();
     private static final Set<String> exercised = new HashSet<>();
 
     @BeforeAll
     static void start() throws IOException {
         openApi = new ObjectMapper(new YAMLFactory()).readTree(DOCUMENT.toFile());
-        server = TestServer.start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** Checks one exchange against the document and remembers that the operation was exercised. */

@@ -1,9 +1,8 @@
 package dev.latchkey.app;
 
 import dev.latchkey.app.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -24,22 +23,12 @@ class RefreshCookieE2ETest {
             "__Host-latchkey-refresh=([A-Za-z0-9_.-]+); Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=" + REFRESH_SECONDS);
     private static final String CLEARED = "__Host-latchkey-refresh=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0";
 
-    private static TestServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void startInCookieMode() {
-        server = TestServer.start(Map.of(
+    @RegisterExtension
+    static final TestServerExtension server = TestServerExtension.with(Map.of(
                 "AUTH_REFRESH_COOKIE", "true",
                 "AUTH_REFRESH_TTL", "P1D",
                 "AUTH_CORS_ORIGINS", LISTED));
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    private static final Api api = server.api();
 
     /** A browser's session: the access token the page keeps, the cookie the browser keeps. */
     private record Browser(String access, String cookie) {

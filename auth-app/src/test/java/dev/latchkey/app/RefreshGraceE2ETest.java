@@ -2,9 +2,8 @@ package dev.latchkey.app;
 
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.Api.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -14,19 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A refresh grace window over HTTP: tabs refreshing with one token at once all stay logged in. */
 class RefreshGraceE2ETest {
 
-    private static TestServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void startWithAGraceWindow() {
-        server = TestServer.start(Map.of("AUTH_REFRESH_REUSE_GRACE", "PT1M"));
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = TestServerExtension.with(Map.of("AUTH_REFRESH_REUSE_GRACE", "PT1M"));
+    private static final Api api = server.api();
 
     private static Tokens loggedIn() {
         NewUser user = NewUser.unique();
