@@ -4,7 +4,6 @@ import dev.latchkey.core.domain.AuditEvent;
 import dev.latchkey.core.domain.AuthFailure;
 import dev.latchkey.core.domain.Caller;
 import dev.latchkey.core.domain.ClientInfo;
-import dev.latchkey.core.domain.EndReason;
 import dev.latchkey.core.domain.PasswordChange;
 import dev.latchkey.core.domain.PasswordPolicy;
 import dev.latchkey.core.domain.User;
@@ -22,23 +21,24 @@ import java.util.List;
 
 /**
  * Replaces the caller's password, who must type the current one again, and ends every other session
- * of theirs: whoever else held one of them no longer does.
+ * of theirs: whoever else held one of them no longer does, and reset links sent before stop working.
  */
 public final class ChangePassword {
 
     private final UserRepository users;
     private final PasswordCheck passwordCheck;
     private final NewPassword passwords;
-    private final SessionEnd sessionEnd;
+    private final PasswordReplacement replacement;
     private final AuditLog audit;
     private final Clock clock;
 
-    ChangePassword(UserRepository users, PasswordCheck passwordCheck, NewPassword passwords, SessionEnd sessionEnd,
+    ChangePassword(UserRepository users, PasswordCheck passwordCheck, NewPassword passwords,
+                   PasswordReplacement replacement,
                    AuditLog audit, Clock clock) {
         this.users = users;
         this.passwordCheck = passwordCheck;
         this.passwords = passwords;
-        this.sessionEnd = sessionEnd;
+        this.replacement = replacement;
         this.audit = audit;
         this.clock = clock;
     }
@@ -67,10 +67,11 @@ public final class ChangePassword {
         if (!violations.isEmpty()) {
             throw new AuthFailure.ValidationFailed(violations);
         }
-        users.updatePasswordHash(user.id(), passwords.hash(change.newPassword()));
         Instant now = now();
         // The current session stays; what the gate remembers of it is forgotten, as it holds the old hash.
-        List<String> ended = sessionEnd.allOf(user.id(), caller.sessionId(), now, EndReason.PASSWORD_CHANGED, client);
+        // Reset links sent before die with the old password.
+        List<String> ended = replacement.changed(user.id(), passwords.hash(change.newPassword()), caller.sessionId(),
+                now, client);
         audit.record(AuditEvent.of(now, AuditEvent.Type.PASSWORD_CHANGED, user.id(), caller.sessionId(), client,
                 ended.size() + " other session(s) ended"));
     }

@@ -3,15 +3,22 @@ package dev.latchkey.core;
 import dev.latchkey.core.crypto.BcryptPasswordHasher;
 import dev.latchkey.core.crypto.NimbusTokenIssuer;
 import dev.latchkey.core.crypto.SigningKeys;
+import dev.latchkey.core.domain.MailPolicy;
 import dev.latchkey.core.domain.PasswordPolicy;
 import dev.latchkey.core.domain.SessionPolicy;
 import dev.latchkey.core.memory.InMemoryAuditLog;
 import dev.latchkey.core.memory.InMemoryLoginThrottle;
+import dev.latchkey.core.memory.InMemoryMailer;
+import dev.latchkey.core.memory.InMemoryOneTimeTokenRepository;
+import dev.latchkey.core.memory.InMemoryRateLimit;
 import dev.latchkey.core.memory.InMemorySessionRepository;
 import dev.latchkey.core.memory.InMemorySigningKeyRepository;
 import dev.latchkey.core.memory.InMemoryUserRepository;
 import dev.latchkey.core.port.AuditLog;
+import dev.latchkey.core.port.Mailer;
+import dev.latchkey.core.port.OneTimeTokenRepository;
 import dev.latchkey.core.port.PasswordHasher;
+import dev.latchkey.core.port.RateLimit;
 import dev.latchkey.core.port.SessionGate;
 import dev.latchkey.core.port.SessionRepository;
 import dev.latchkey.core.port.SigningKeyRepository;
@@ -20,6 +27,8 @@ import dev.latchkey.core.port.UserRepository;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Latchkey's use cases wired on their ports: how the server, the tests and embedders build it.
@@ -34,6 +43,8 @@ public final class Latchkey {
     public static final int LOGIN_MAX_FAILURES = 5;
     /** Minimum password length, as the server's {@code AUTH_PASSWORD_MIN_LENGTH}. */
     public static final int PASSWORD_MIN_LENGTH = 8;
+    /** Where the default link templates point: the account pages of a server run as the README runs it. */
+    public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
     private static final Duration LONGEST_LOGIN_DELAY = Duration.ofMinutes(15);
     /** Failures in a row from one address across all accounts before it is slowed down too. */
     private static final int ADDRESS_FAILURE_FACTOR = 20;
@@ -52,6 +63,10 @@ public final class Latchkey {
     private final DeactivateAccount deactivate;
     private final FindUser findUser;
     private final Purge purge;
+    private final RequestPasswordReset requestPasswordReset;
+    private final ResetPassword resetPassword;
+    private final VerifyEmail verifyEmail;
+    private final ResendVerification resendVerification;
 
     private Latchkey(Builder b) {
         Clock clock = b.clock;
@@ -66,21 +81,32 @@ public final class Latchkey {
         PasswordPolicy passwordPolicy = b.passwordPolicy != null ? b.passwordPolicy
                 : new PasswordPolicy(PASSWORD_MIN_LENGTH, CommonPasswords.shipped());
 
+        OneTimeLinks links = new OneTimeLinks(
+                b.oneTimeTokens != null ? b.oneTimeTokens : new InMemoryOneTimeTokenRepository(),
+                b.rateLimit != null ? b.rateLimit : new InMemoryRateLimit(),
+                b.mailer != null ? b.mailer : new InMemoryMailer(),
+                b.mailPolicy, audit, clock);
+
         PasswordCheck passwordCheck = new PasswordCheck(hasher, throttles, clock);
         NewPassword newPassword = new NewPassword(passwordPolicy, hasher);
         SessionTokens sessionTokens = new SessionTokens(sessionStore, tokens, b.sessionPolicy);
         SessionEnd sessionEnd = new SessionEnd(sessionStore, gate, audit);
-        register = new Register(users, newPassword, audit, clock);
-        logIn = new LogIn(users, passwordCheck, sessionTokens, audit, clock);
+        PasswordReplacement replacement = new PasswordReplacement(users, links, sessionEnd, passwordCheck);
+        register = new Register(users, newPassword, audit, links, clock);
+        logIn = new LogIn(users, passwordCheck, sessionTokens, audit, b.sessionPolicy.requireVerifiedEmail(), clock);
         authenticate = new Authenticate(tokens, gate, sessionStore, clock);
         refresh = new Refresh(authenticate, sessionTokens, sessionEnd, audit, clock);
         logOut = new LogOut(tokens, sessionEnd, audit, clock);
         sessions = new ManageSessions(sessionStore, sessionEnd, clock);
         currentUser = new CurrentUser(gate, clock);
-        changePassword = new ChangePassword(users, passwordCheck, newPassword, sessionEnd, audit, clock);
-        deactivate = new DeactivateAccount(users, sessionEnd, audit, clock);
+        changePassword = new ChangePassword(users, passwordCheck, newPassword, replacement, audit, clock);
+        deactivate = new DeactivateAccount(users, sessionEnd, links, audit, clock);
         findUser = new FindUser(users);
-        purge = new Purge(sessionStore, clock);
+        purge = new Purge(sessionStore, links, clock);
+        requestPasswordReset = new RequestPasswordReset(users, links, audit, b.afterAnswer, clock);
+        resetPassword = new ResetPassword(users, links, newPassword, replacement, audit, clock);
+        verifyEmail = new VerifyEmail(users, links, sessionEnd, audit, clock);
+        resendVerification = new ResendVerification(users, links);
     }
 
     public static Builder builder() {
@@ -143,6 +169,22 @@ public final class Latchkey {
         return purge;
     }
 
+    public RequestPasswordReset requestPasswordReset() {
+        return requestPasswordReset;
+    }
+
+    public ResetPassword resetPassword() {
+        return resetPassword;
+    }
+
+    public VerifyEmail verifyEmail() {
+        return verifyEmail;
+    }
+
+    public ResendVerification resendVerification() {
+        return resendVerification;
+    }
+
     /** The token issuer in use, e.g. to publish its public keys. */
     public TokenIssuer tokens() {
         return tokens;
@@ -162,6 +204,11 @@ public final class Latchkey {
         private PasswordPolicy passwordPolicy;
         private SessionPolicy sessionPolicy = SessionPolicy.defaults();
         private Clock clock = Clock.systemUTC();
+        private Mailer mailer;
+        private OneTimeTokenRepository oneTimeTokens;
+        private RateLimit rateLimit;
+        private MailPolicy mailPolicy = MailPolicy.defaults(DEFAULT_PUBLIC_URL);
+        private Executor afterAnswer = ForkJoinPool.commonPool();
 
         private Builder() {
         }
@@ -235,6 +282,45 @@ public final class Latchkey {
         /** The time; default the system's clock in UTC. */
         public Builder clock(Clock time) {
             this.clock = time;
+            return this;
+        }
+
+        /**
+         * How messages (verification and reset links) leave; default an {@link InMemoryMailer} that keeps
+         * the latest ones and sends nothing. Give one that delivers them for real use.
+         */
+        public Builder mailer(Mailer mail) {
+            this.mailer = mail;
+            return this;
+        }
+
+        /** Where the hashes of one-time link tokens are kept; default in memory. */
+        public Builder oneTimeTokens(OneTimeTokenRepository repository) {
+            this.oneTimeTokens = repository;
+            return this;
+        }
+
+        /** Where mail per account and reset requests per client address are counted; default in memory. */
+        public Builder rateLimit(RateLimit limit) {
+            this.rateLimit = limit;
+            return this;
+        }
+
+        /**
+         * Link lifetimes, hourly limits and link templates; default {@link MailPolicy#defaults} with links
+         * to the pages of a server at {@value #DEFAULT_PUBLIC_URL}.
+         */
+        public Builder mailPolicy(MailPolicy policy) {
+            this.mailPolicy = policy;
+            return this;
+        }
+
+        /**
+         * Runs the part of a reset request that depends on the account once the request is answered, so
+         * that timing tells no known address from an unknown one; default the common fork-join pool.
+         */
+        public Builder afterAnswer(Executor executor) {
+            this.afterAnswer = executor;
             return this;
         }
 

@@ -30,13 +30,17 @@ public final class LogIn {
     private final PasswordCheck passwordCheck;
     private final SessionTokens sessions;
     private final AuditLog audit;
+    private final boolean requireVerifiedEmail;
     private final Clock clock;
 
-    LogIn(UserRepository users, PasswordCheck passwordCheck, SessionTokens sessions, AuditLog audit, Clock clock) {
+    /** @param requireVerifiedEmail whether the right password of an unverified address is refused */
+    LogIn(UserRepository users, PasswordCheck passwordCheck, SessionTokens sessions, AuditLog audit,
+          boolean requireVerifiedEmail, Clock clock) {
         this.users = users;
         this.passwordCheck = passwordCheck;
         this.sessions = sessions;
         this.audit = audit;
+        this.requireVerifiedEmail = requireVerifiedEmail;
         this.clock = clock;
     }
 
@@ -45,6 +49,8 @@ public final class LogIn {
      *
      * @throws AuthFailure.InvalidCredentials for an unknown user, a wrong password or an inactive account alike
      * @throws AuthFailure.Throttled          after too many failures in a row; no hashing is done then
+     * @throws AuthFailure.EmailNotVerified   for the right password of an unverified address, when a
+     *                                        verified one is required; no session starts
      */
     public TokenPair logIn(Credentials credentials, ClientInfo client) {
         requireBoth(credentials);
@@ -55,7 +61,7 @@ public final class LogIn {
         Optional<User> found = byEmail ? users.findByEmailKey(lookupKey) : users.findByUsernameKey(lookupKey);
         String knownUserId = found.map(User::id).orElse(null);
         // Count failures per account, however it is named (username or e-mail, any case).
-        String accountKey = found.map(u -> "user:" + u.id()).orElse(lookupKey);
+        String accountKey = found.map(u -> PasswordCheck.accountKey(u.id())).orElse(lookupKey);
         String address = client.ip() == null ? "unknown" : client.ip();
         String password = PasswordPolicy.normalise(credentials.password());
 
@@ -74,6 +80,10 @@ public final class LogIn {
             throw new AuthFailure.InvalidCredentials();
         }
         User user = found.get();
+        if (requireVerifiedEmail && !user.emailVerified()) {
+            audit.record(AuditEvent.of(now, AuditEvent.Type.LOGIN_FAILED, user.id(), null, client, "e-mail not verified"));
+            throw new AuthFailure.EmailNotVerified();
+        }
         passwordCheck.strongerHash(user, password).ifPresent(hash -> users.updatePasswordHash(user.id(), hash));
         users.recordLogin(user.id(), now);
         SessionTokens.Started started = sessions.start(user, client, now);

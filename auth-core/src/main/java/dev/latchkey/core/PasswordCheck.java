@@ -94,7 +94,17 @@ final class PasswordCheck {
         return outcome;
     }
 
-    private static Duration roundUpToSeconds(Duration d) {
+    /** The key of an account in the per-account-and-address throttle, before the {@code |address}. */
+    static String accountKey(String userId) {
+        return "user:" + userId;
+    }
+
+    /** Forgets the account's failed logins from every address, e.g. once its password was reset. */
+    void forgetLoginFailures(String userId) {
+        throttles.perAccountAndAddress().forgetKeysStartingWith(accountKey(userId) + '|');
+    }
+
+    static Duration roundUpToSeconds(Duration d) {
         long seconds = d.toSeconds() + (d.toNanosPart() > 0 ? 1 : 0);
         return Duration.ofSeconds(Math.max(1, seconds));
     }

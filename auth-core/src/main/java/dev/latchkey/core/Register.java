@@ -4,6 +4,7 @@ import dev.latchkey.core.domain.AuditEvent;
 import dev.latchkey.core.domain.AuthFailure;
 import dev.latchkey.core.domain.ClientInfo;
 import dev.latchkey.core.domain.EmailAddress;
+import dev.latchkey.core.domain.OneTimeToken;
 import dev.latchkey.core.domain.Registration;
 import dev.latchkey.core.domain.User;
 import dev.latchkey.core.domain.Username;
@@ -19,18 +20,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Opens an account: a unique username and e-mail address, and a password the policy accepts. */
+/**
+ * Opens an account: a unique username and e-mail address, and a password the policy accepts. A link
+ * to verify the address is mailed to it.
+ */
 public final class Register {
 
     private final UserRepository users;
     private final NewPassword passwords;
     private final AuditLog audit;
+    private final OneTimeLinks links;
     private final Clock clock;
 
-    Register(UserRepository users, NewPassword passwords, AuditLog audit, Clock clock) {
+    Register(UserRepository users, NewPassword passwords, AuditLog audit, OneTimeLinks links, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -74,6 +80,7 @@ public final class Register {
             throw AuthFailure.ValidationFailed.of("email".equals(race.field()) ? Field.EMAIL : Field.USERNAME, Rule.TAKEN);
         }
         audit.record(AuditEvent.of(user.dateJoined(), AuditEvent.Type.USER_CREATED, user.id(), null, client, null));
+        links.send(user, OneTimeToken.Purpose.EMAIL_VERIFICATION, client);
         return user;
     }
 

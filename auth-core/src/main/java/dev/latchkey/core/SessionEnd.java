@@ -58,4 +58,9 @@ final class SessionEnd {
         ended.forEach(id -> audit.record(AuditEvent.sessionEnded(now, userId, id, reason, client)));
         return ended;
     }
+
+    /** Makes the gate read the user of its open sessions afresh, e.g. after the address was verified. */
+    void refreshUser(String userId, Instant now) {
+        gate.forget(sessions.findActiveByUser(userId, now).stream().map(Session::id).toList());
+    }
 }

@@ -13,7 +13,11 @@ import dev.latchkey.core.domain.SessionPolicy;
 import dev.latchkey.core.domain.TokenPair;
 import dev.latchkey.core.domain.TokenType;
 import dev.latchkey.core.domain.User;
+import dev.latchkey.core.domain.MailMessage;
+import dev.latchkey.core.domain.MailPolicy;
 import dev.latchkey.core.memory.InMemoryAuditLog;
+import dev.latchkey.core.memory.InMemoryMailer;
+import dev.latchkey.core.memory.InMemoryOneTimeTokenRepository;
 import dev.latchkey.core.memory.InMemorySessionRepository;
 import dev.latchkey.core.memory.InMemorySigningKeyRepository;
 import dev.latchkey.core.memory.InMemoryUserRepository;
@@ -22,6 +26,11 @@ import dev.latchkey.core.port.PasswordHasher;
 import dev.latchkey.core.port.UserRepository;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link Latchkey} as its builder makes it, on the in-memory adapters, with a clock the test moves,
@@ -36,6 +45,7 @@ final class CoreFixture {
     static final int MAX_FAILURES = Latchkey.LOGIN_MAX_FAILURES;
     /** Immutable, so one copy serves every test; reading the shipped list each time would be slow. */
     static final PasswordPolicy PASSWORD_POLICY = new PasswordPolicy(8, CommonPasswords.shipped());
+    static final MailPolicy MAIL_POLICY = MailPolicy.defaults("https://auth.example.test");
 
     final MutableClock clock;
     final UserRepository users;
@@ -45,6 +55,13 @@ final class CoreFixture {
     /** Every event the use cases recorded, unless the builder was given another audit log. */
     final InMemoryAuditLog audit;
     final Latchkey latchkey;
+    /** Every message the use cases sent. */
+    final InMemoryMailer mailer;
+    final InMemoryOneTimeTokenRepository oneTimeTokens;
+    final RequestPasswordReset requestPasswordReset;
+    final ResetPassword resetPassword;
+    final VerifyEmail verifyEmail;
+    final ResendVerification resendVerification;
 
     private CoreFixture(Builder b) {
         clock = MutableClock.at(T0);
@@ -54,6 +71,8 @@ final class CoreFixture {
         audit = new InMemoryAuditLog();
         tokens = new NimbusTokenIssuer(
                 SigningKeys.stored(JWSAlgorithm.ES256, new InMemorySigningKeyRepository(), clock), ISSUER, null, clock);
+        mailer = new InMemoryMailer();
+        oneTimeTokens = new InMemoryOneTimeTokenRepository();
         latchkey = Latchkey.builder()
                 .users(users)
                 .sessions(sessionStore)
@@ -62,8 +81,16 @@ final class CoreFixture {
                 .audit(b.audit == null ? audit : b.audit)
                 .passwordPolicy(PASSWORD_POLICY)
                 .sessionPolicy(b.policy)
+                .mailer(mailer)
+                .oneTimeTokens(oneTimeTokens)
+                .mailPolicy(MAIL_POLICY)
+                .afterAnswer(Runnable::run)
                 .clock(clock)
                 .build();
+        requestPasswordReset = latchkey.requestPasswordReset();
+        resetPassword = latchkey.resetPassword();
+        verifyEmail = latchkey.verifyEmail();
+        resendVerification = latchkey.resendVerification();
     }
 
     static CoreFixture create() {
@@ -101,6 +128,11 @@ final class CoreFixture {
             return this;
         }
 
+        Builder requireVerifiedEmail() {
+            this.policy = policy.requiringVerifiedEmail(true);
+            return this;
+        }
+
         CoreFixture build() {
             return new CoreFixture(this);
         }
@@ -109,6 +141,15 @@ final class CoreFixture {
     /** Registers {@code username} with e-mail {@code <username>@example.com} and {@link #PASSWORD}. */
     User register(String username) {
         return latchkey.register().register(new Registration(username, username + "@example.com", PASSWORD, PASSWORD), CLIENT);
+    }
+
+    /** The token in the newest link mailed to {@code address}. */
+    String lastLinkTokenTo(String address) {
+        List<MailMessage> messages = mailer.sentTo(address);
+        assertThat(messages).as("messages to %s", address).isNotEmpty();
+        Matcher link = Pattern.compile("#token=([A-Za-z0-9_-]+)").matcher(messages.get(messages.size() - 1).text());
+        assertThat(link.find()).as("a link in the message to %s", address).isTrue();
+        return link.group(1);
     }
 
     TokenPair logIn(String login) {

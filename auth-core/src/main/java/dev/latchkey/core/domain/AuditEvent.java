@@ -35,7 +35,16 @@ public record AuditEvent(
         PASSWORD_CHANGED,
         USER_CREATED,
         USER_DEACTIVATED,
-        KEY_ROTATED
+        KEY_ROTATED,
+        /** Someone asked for a reset link; the detail says whether one was sent, and if not why. */
+        PASSWORD_RESET_REQUESTED,
+        /** A password was replaced through a reset link. */
+        PASSWORD_RESET,
+        /** A verification link was sent (at registration or on request). */
+        EMAIL_VERIFICATION_SENT,
+        EMAIL_VERIFIED,
+        /** A message could not be delivered, after its retries (or it was dropped, the queue being full). */
+        MAIL_FAILED
     }
 
     /** Longer details are cut, so that no event is refused by storage for its length. */

@@ -58,6 +58,13 @@ public abstract sealed class AuthFailure extends RuntimeException {
         }
     }
 
+    /** The password was right, but a verified address is required and this one is not verified yet. */
+    public static final class EmailNotVerified extends AuthFailure {
+        public EmailNotVerified() {
+            super("The e-mail address of this account is not verified yet.");
+        }
+    }
+
     /** Too many failed logins; the caller may try again after {@link #retryAfter()}. */
     public static final class Throttled extends AuthFailure {
         private final Duration retryAfter;

@@ -7,5 +7,6 @@ public enum EndReason {
     ENDED_BY_USER,
     REFRESH_REUSE,
     PASSWORD_CHANGED,
+    PASSWORD_RESET,
     USER_DEACTIVATED
 }

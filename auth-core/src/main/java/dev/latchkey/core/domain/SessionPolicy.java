@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long tokens and sessions live.
+ * How long tokens and sessions live, and whether a login needs a verified e-mail address.
  *
- * @param refreshReuseGrace how long after it was spent the refresh token spent last may be presented
- *                          again and answered with the session's current one; zero: never
+ * @param refreshReuseGrace    how long after it was spent the refresh token spent last may be presented
+ *                             again and answered with the session's current one; zero: never
+ * @param requireVerifiedEmail whether a login with the right password on an unverified address is
+ *                             refused; off unless asked for
  */
-public record SessionPolicy(Duration accessTtl, Duration refreshTtl, Duration sessionMax, Duration refreshReuseGrace) {
+public record SessionPolicy(Duration accessTtl, Duration refreshTtl, Duration sessionMax, Duration refreshReuseGrace,
+                            boolean requireVerifiedEmail) {
 
     public SessionPolicy {
         Objects.requireNonNull(accessTtl, "accessTtl");
@@ -25,13 +28,22 @@ public record SessionPolicy(Duration accessTtl, Duration refreshTtl, Duration se
         }
     }
 
+    /** Any address may log in. */
+    public SessionPolicy(Duration accessTtl, Duration refreshTtl, Duration sessionMax, Duration refreshReuseGrace) {
+        this(accessTtl, refreshTtl, sessionMax, refreshReuseGrace, false);
+    }
+
     /** Without a refresh grace window: a spent refresh token presented again always ends the session. */
     public SessionPolicy(Duration accessTtl, Duration refreshTtl, Duration sessionMax) {
         this(accessTtl, refreshTtl, sessionMax, Duration.ZERO);
     }
 
     public SessionPolicy withRefreshReuseGrace(Duration grace) {
-        return new SessionPolicy(accessTtl, refreshTtl, sessionMax, grace);
+        return new SessionPolicy(accessTtl, refreshTtl, sessionMax, grace, requireVerifiedEmail);
+    }
+
+    public SessionPolicy requiringVerifiedEmail(boolean required) {
+        return new SessionPolicy(accessTtl, refreshTtl, sessionMax, refreshReuseGrace, required);
     }
 
     public static SessionPolicy defaults() {

@@ -44,7 +44,9 @@ public record Violation(Field field, Rule rule, int limit) {
         WRONG_PASSWORD,
         INVALID_TOKEN,
         /** A valid token of another user. */
-        NOT_THE_CALLERS
+        NOT_THE_CALLERS,
+        /** A one-time link's token that is unknown, expired, already used or revoked. */
+        INVALID_LINK
     }
 
     public Violation {

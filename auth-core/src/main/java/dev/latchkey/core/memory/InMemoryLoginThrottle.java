@@ -4,6 +4,7 @@ import dev.latchkey.core.port.LoginThrottle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -175,6 +176,24 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
                 forgetIfIdle(key, f);
                 f.changed.signalAll();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void forgetKeysStartingWith(String prefix) {
+        lock.lock();
+        try {
+            // Tries in flight keep their count: they still end with a failure, a success or a release.
+            new ArrayList<>(failures.entrySet()).stream().filter(e -> e.getKey().startsWith(prefix)).forEach(e -> {
+                Failures f = e.getValue();
+                f.count = 0;
+                f.lastFailure = null;
+                f.blockedUntil = null;
+                forgetIfIdle(e.getKey(), f);
+                f.changed.signalAll();
+            });
         } finally {
             lock.unlock();
         }

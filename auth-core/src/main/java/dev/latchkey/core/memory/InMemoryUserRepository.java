@@ -57,4 +57,9 @@ public final class InMemoryUserRepository implements UserRepository {
     public synchronized boolean setActive(String userId, boolean active) {
         return byId.computeIfPresent(userId, (id, user) -> user.withActive(active)) != null;
     }
+
+    @Override
+    public synchronized boolean markEmailVerified(String userId) {
+        return byId.computeIfPresent(userId, (id, user) -> user.withEmailVerified()) != null;
+    }
 }

@@ -38,6 +38,9 @@ public interface LoginThrottle {
      */
     void recordSuccess(String key);
 
+    /** Forgets the failures of every key that starts with {@code prefix}, e.g. of one account from any address. */
+    void forgetKeysStartingWith(String prefix);
+
     /**
      * A try let through by {@link #attempt} ended without an answer about the password (hashing was
      * saturated, say): it is no longer being checked, and it is not a failure.

@@ -30,6 +30,9 @@ public interface UserRepository {
     /** @return false when there is no such user */
     boolean setActive(String userId, boolean active);
 
+    /** Records that the account's address is proven to be its owner's. @return false when there is no such user */
+    boolean markEmailVerified(String userId);
+
     /** Thrown by {@link #add} when a unique key is taken; {@code field} is "username" or "email". */
     final class DuplicateUser extends RuntimeException {
         private final String field;

@@ -116,6 +116,18 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void addressIsUnverifiedUntilMarkedVerified() {
+        User erin = user("erin");
+        users.add(erin);
+        assertThat(users.findById(erin.id())).get().extracting(User::emailVerified).isEqualTo(false);
+
+        assertThat(users.markEmailVerified(erin.id())).isTrue();
+
+        assertThat(users.findById(erin.id())).get().extracting(User::emailVerified).isEqualTo(true);
+        assertThat(users.markEmailVerified("00000000-0000-0000-0000-000000000000")).isFalse();
+    }
+
+    @Test
     void concurrentAddsOfOneUsernameLetExactlyOneIn() throws Exception {
         int racers = 8;
         ExecutorService pool = Executors.newFixedThreadPool(racers);

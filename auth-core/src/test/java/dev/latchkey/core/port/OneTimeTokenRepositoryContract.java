@@ -1,0 +1,125 @@
+package dev.latchkey.core.port;
+
+import dev.latchkey.core.domain.OneTimeToken;
+import dev.latchkey.core.domain.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.latchkey.core.port.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules every {@link OneTimeTokenRepository} keeps; each adapter's test extends this once. */
+public abstract class OneTimeTokenRepositoryContract {
+
+    private static final OneTimeToken.Purpose RESET = OneTimeToken.Purpose.PASSWORD_RESET;
+    private static final OneTimeToken.Purpose VERIFY = OneTimeToken.Purpose.EMAIL_VERIFICATION;
+
+    protected OneTimeTokenRepository tokens;
+    protected User owner;
+
+    /** A repository over empty storage in which {@code owner} exists (tokens may refer to their user). */
+    protected abstract OneTimeTokenRepository newRepository(User owner);
+
+    @BeforeEach
+    void setUp() {
+        owner = Fixtures.user("tokenowner");
+        tokens = newRepository(owner);
+    }
+
+    private OneTimeToken stored(OneTimeToken.Purpose purpose, Duration ttl) {
+        OneTimeToken token = new OneTimeToken(OneTimeToken.hashOf(OneTimeToken.newToken()), purpose, owner.id(), T0, T0.plus(ttl));
+        tokens.add(token);
+        return token;
+    }
+
+    @Test
+    void storedTokenIsFoundByHashAndPurposeUntilItExpires() {
+        OneTimeToken token = stored(RESET, Duration.ofMinutes(30));
+
+        assertThat(tokens.findUsable(token.hash(), RESET, T0.plusSeconds(60))).contains(token);
+        assertThat(tokens.findUsable(token.hash(), RESET, T0.plus(Duration.ofMinutes(30)))).isEmpty();
+    }
+
+    @Test
+    void tokenOfOnePurposeIsUnknownToTheOther() {
+        OneTimeToken token = stored(VERIFY, Duration.ofDays(2));
+
+        assertThat(tokens.findUsable(token.hash(), RESET, T0)).isEmpty();
+        assertThat(tokens.spend(token.hash(), RESET, T0)).isFalse();
+        assertThat(tokens.findUsable(token.hash(), VERIFY, T0)).isPresent();
+    }
+
+    @Test
+    void spentTokenCannotBeSpentOrFoundAgain() {
+        OneTimeToken token = stored(RESET, Duration.ofMinutes(30));
+
+        assertThat(tokens.spend(token.hash(), RESET, T0)).isTrue();
+        assertThat(tokens.spend(token.hash(), RESET, T0)).isFalse();
+        assertThat(tokens.findUsable(token.hash(), RESET, T0)).isEmpty();
+    }
+
+    @Test
+    void expiredTokenCannotBeSpent() {
+        OneTimeToken token = stored(RESET, Duration.ofMinutes(30));
+
+        assertThat(tokens.spend(token.hash(), RESET, T0.plus(Duration.ofMinutes(31)))).isFalse();
+    }
+
+    @Test
+    void removeAllOfUserRevokesOnlyThatPurpose() {
+        OneTimeToken reset1 = stored(RESET, Duration.ofMinutes(30));
+        OneTimeToken reset2 = stored(RESET, Duration.ofMinutes(30));
+        OneTimeToken verify = stored(VERIFY, Duration.ofDays(2));
+
+        assertThat(tokens.removeAllOfUser(owner.id(), RESET)).isEqualTo(2);
+
+        assertThat(tokens.findUsable(reset1.hash(), RESET, T0)).isEmpty();
+        assertThat(tokens.findUsable(reset2.hash(), RESET, T0)).isEmpty();
+        assertThat(tokens.findUsable(verify.hash(), VERIFY, T0)).isPresent();
+    }
+
+    @Test
+    void purgeDeletesOnlyExpiredTokens() {
+        stored(RESET, Duration.ofMinutes(30));
+        OneTimeToken lasting = stored(VERIFY, Duration.ofDays(2));
+
+        assertThat(tokens.purgeExpired(T0.plus(Duration.ofHours(1)))).isEqualTo(1);
+
+        assertThat(tokens.findUsable(lasting.hash(), VERIFY, T0.plus(Duration.ofHours(1)))).isPresent();
+    }
+
+    @Test
+    void ofConcurrentSpendsOfOneTokenExactlyOneWins() throws Exception {
+        OneTimeToken token = stored(RESET, Duration.ofMinutes(30));
+        int racers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            Instant now = T0.plusSeconds(1);
+            for (int i = 0; i < racers; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return tokens.spend(token.hash(), RESET, now);
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Boolean> result : results) {
+                winners += result.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
