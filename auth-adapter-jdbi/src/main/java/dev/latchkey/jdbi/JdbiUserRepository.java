@@ -18,7 +18,7 @@ public final class JdbiUserRepository implements UserRepository {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS =
-            "id, username, email, password_hash, active, date_joined, last_login";
+            "id, username, email, password_hash, active, date_joined, last_login, email_verified";
 
     private final Jdbi jdbi;
     private final DatabaseGuard guard;
@@ -34,9 +34,9 @@ public final class JdbiUserRepository implements UserRepository {
             try {
                 return h.createUpdate("""
                                 INSERT INTO users (id, username, username_key, email, email_key, password_hash,
-                                                   active, date_joined, last_login)
+                                                   active, date_joined, last_login, email_verified)
                                 VALUES (:id, :username, :usernameKey, :email, :emailKey, :passwordHash,
-                                        :active, :dateJoined, :lastLogin)""")
+                                        :active, :dateJoined, :lastLogin, :emailVerified)""")
                         .bind("id", user.id())
                         .bind("username", user.username().value())
                         .bind("usernameKey", user.username().key())
@@ -46,6 +46,7 @@ public final class JdbiUserRepository implements UserRepository {
                         .bind("active", user.active())
                         .bind("dateJoined", Timestamps.utc(user.dateJoined()))
                         .bind("lastLogin", Timestamps.utc(user.lastLogin()))
+                        .bind("emailVerified", user.emailVerified())
                         .execute();
             } catch (UnableToExecuteStatementException e) {
                 throw duplicateOrRethrow(e);
@@ -92,7 +93,8 @@ public final class JdbiUserRepository implements UserRepository {
     private static User user(ResultSet rs) throws SQLException {
         return new User(rs.getString("id"), new Username(rs.getString("username")),
                 new EmailAddress(rs.getString("email")), rs.getString("password_hash"), rs.getBoolean("active"),
-                Timestamps.instant(rs, "date_joined"), Timestamps.instant(rs, "last_login"));
+                Timestamps.instant(rs, "date_joined"), Timestamps.instant(rs, "last_login"),
+                rs.getBoolean("email_verified"));
     }
 
     @Override
@@ -115,6 +117,13 @@ public final class JdbiUserRepository implements UserRepository {
     public boolean setActive(String userId, boolean active) {
         return guard.write(jdbi, h -> h.createUpdate("UPDATE users SET active = :active WHERE id = :id")
                 .bind("active", active)
+                .bind("id", userId)
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean markEmailVerified(String userId) {
+        return guard.write(jdbi, h -> h.createUpdate("UPDATE users SET email_verified = TRUE WHERE id = :id")
                 .bind("id", userId)
                 .execute()) == 1;
     }
