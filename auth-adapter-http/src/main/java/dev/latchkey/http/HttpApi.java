@@ -106,6 +106,8 @@ public final class HttpApi {
             new SessionRoutes(latchkey.sessions(), auth, replies, addresses).register(config.routes);
             new PublicRoutes(latchkey.tokens(), ready, replies).register(config.routes);
             new DocsRoutes().register(config.routes);
+            new RecoveryRoutes(latchkey, auth, bodies, replies, addresses).register(config.routes);
+            new AccountPages().register(config.routes);
             answerHeadAsGet(config);
 
             config.routes.exception(HttpResponseException.class, problems::handle);

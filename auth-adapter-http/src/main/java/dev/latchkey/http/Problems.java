@@ -51,6 +51,9 @@ final class Problems {
             ctx.header("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
             // The reason stays in the server: it would only help someone crafting tokens.
             return Problem.of(401, "Unauthorized", "token_not_valid", "Token is invalid or expired.");
+        } else if (failure instanceof AuthFailure.EmailNotVerified) {
+            return Problem.of(403, "Forbidden", "email_not_verified",
+                    "Verify your e-mail address first: open the link in the message sent to it.");
         } else if (failure instanceof AuthFailure.Throttled t) {
             ctx.header("Retry-After", Long.toString(t.retryAfter().toSeconds()));
             return Problem.of(429, "Too Many Requests", "too_many_requests",

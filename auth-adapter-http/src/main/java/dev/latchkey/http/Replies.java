@@ -19,6 +19,10 @@ final class Replies {
         send(ctx, 201, body);
     }
 
+    void accepted(Context ctx, Object body) {
+        send(ctx, 202, body);
+    }
+
     void noContent(Context ctx) {
         ctx.status(204);
     }

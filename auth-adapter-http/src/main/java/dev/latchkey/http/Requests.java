@@ -46,4 +46,14 @@ final class Requests {
                           @NotNull(message = REQUIRED) String newPassword,
                           @NotNull(message = REQUIRED) String newPasswordConfirm) {
     }
+
+    record PasswordResetRequest(@NotNull(message = REQUIRED) String email) {
+    }
+
+    /** Presence is the core's check, so that a missing token and a broken password are named at once. */
+    record PasswordResetConfirm(String token, String newPassword, String newPasswordConfirm) {
+    }
+
+    record VerifyEmail(@NotNull(message = REQUIRED) String token) {
+    }
 }

@@ -13,9 +13,11 @@ final class Responses {
     private Responses() {
     }
 
-    record UserBody(String id, String username, String email, Instant dateJoined, Instant lastLogin) {
+    record UserBody(String id, String username, String email, Instant dateJoined, Instant lastLogin,
+                    boolean emailVerified) {
         static UserBody of(User user) {
-            return new UserBody(user.id(), user.username().value(), user.email().value(), user.dateJoined(), user.lastLogin());
+            return new UserBody(user.id(), user.username().value(), user.email().value(), user.dateJoined(),
+                    user.lastLogin(), user.emailVerified());
         }
     }
 

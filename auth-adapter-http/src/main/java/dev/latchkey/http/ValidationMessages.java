@@ -60,6 +60,7 @@ public final class ValidationMessages {
             case WRONG_PASSWORD -> "Your old password was entered incorrectly.";
             case INVALID_TOKEN -> "Token is invalid or expired";
             case NOT_THE_CALLERS -> "Token does not belong to the authenticated user.";
+            case INVALID_LINK -> "The link is invalid or has expired.";
         };
     }
 

@@ -1,6 +1,8 @@
 package dev.latchkey.app;
 
+import dev.latchkey.core.domain.MailPolicy;
 import dev.latchkey.http.RequestLogMode;
+import dev.latchkey.mail.SmtpSettings;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -50,7 +52,8 @@ public record Config(
         Optional<Integer> metricsPort,
         Duration shutdownTimeout,
         boolean refreshCookie,
-        Duration refreshReuseGrace) {
+        Duration refreshReuseGrace,
+        MailConfig mail) {
 
     /** The variables this record reads, with their defaults ("" where there is none). */
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -83,7 +86,22 @@ public record Config(
             Map.entry("AUTH_METRICS_PORT", ""),
             Map.entry("AUTH_SHUTDOWN_TIMEOUT", "PT20S"),
             Map.entry("AUTH_REFRESH_COOKIE", "false"),
-            Map.entry("AUTH_REFRESH_REUSE_GRACE", "PT0S"));
+            Map.entry("AUTH_REFRESH_REUSE_GRACE", "PT0S"),
+            Map.entry("AUTH_PUBLIC_URL", ""),
+            Map.entry("AUTH_MAIL", "log"),
+            Map.entry("AUTH_MAIL_FROM", ""),
+            Map.entry("AUTH_SMTP_HOST", ""),
+            Map.entry("AUTH_SMTP_PORT", "587"),
+            Map.entry("AUTH_SMTP_USER", ""),
+            Map.entry("AUTH_SMTP_PASSWORD", ""),
+            Map.entry("AUTH_SMTP_SECURITY", "starttls"),
+            Map.entry("AUTH_PASSWORD_RESET_URL", ""),
+            Map.entry("AUTH_EMAIL_VERIFY_URL", ""),
+            Map.entry("AUTH_PASSWORD_RESET_TTL", "PT30M"),
+            Map.entry("AUTH_EMAIL_VERIFY_TTL", "P2D"),
+            Map.entry("AUTH_MAIL_MAX_PER_HOUR", "5"),
+            Map.entry("AUTH_PASSWORD_RESET_MAX_PER_HOUR", "20"),
+            Map.entry("AUTH_REQUIRE_VERIFIED_EMAIL", "false"));
 
     private static final List<String> ALGORITHMS = List.of("ES256", "RS256", "EdDSA", "HS256");
 
@@ -174,7 +192,72 @@ public record Config(
                 metricsPort,
                 r.durationAllowingZero("AUTH_SHUTDOWN_TIMEOUT"),
                 r.bool("AUTH_REFRESH_COOKIE"),
-                refreshReuseGrace);
+                refreshReuseGrace,
+                mail(r, port));
+    }
+
+    private static MailConfig mail(Reader r, int port) {
+        String publicUrl = r.optional("AUTH_PUBLIC_URL").orElse("http://localhost:" + port);
+        String problem = checkUrl(publicUrl, false);
+        if (problem != null) {
+            throw new BadSetting("AUTH_PUBLIC_URL", problem);
+        }
+        publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        MailPolicy defaults = MailPolicy.defaults(publicUrl);
+        String resetLink = r.optional("AUTH_PASSWORD_RESET_URL").orElse(defaults.resetLink());
+        String verifyLink = r.optional("AUTH_EMAIL_VERIFY_URL").orElse(defaults.verifyLink());
+        for (var link : Map.of("AUTH_PASSWORD_RESET_URL", resetLink, "AUTH_EMAIL_VERIFY_URL", verifyLink).entrySet()) {
+            String wrong = checkUrl(link.getValue(), true);
+            if (wrong != null) {
+                throw new BadSetting(link.getKey(), wrong);
+            }
+        }
+        MailPolicy policy = new MailPolicy(r.duration("AUTH_PASSWORD_RESET_TTL"), r.duration("AUTH_EMAIL_VERIFY_TTL"),
+                r.integer("AUTH_MAIL_MAX_PER_HOUR", 1, 10_000), r.integer("AUTH_PASSWORD_RESET_MAX_PER_HOUR", 1, 1_000_000),
+                resetLink, verifyLink);
+        String mode = r.text("AUTH_MAIL").toLowerCase(Locale.ROOT);
+        Optional<SmtpSettings> smtp = switch (mode) {
+            case "log" -> Optional.empty();
+            case "smtp" -> Optional.of(smtp(r));
+            default -> throw new BadSetting("AUTH_MAIL", "must be log or smtp, not '" + mode + "'");
+        };
+        return new MailConfig(smtp, publicUrl, policy, r.bool("AUTH_REQUIRE_VERIFIED_EMAIL"));
+    }
+
+    private static SmtpSettings smtp(Reader r) {
+        String host = r.optional("AUTH_SMTP_HOST")
+                .orElseThrow(() -> new BadSetting("AUTH_SMTP_HOST", "must be set when AUTH_MAIL=smtp"));
+        String from = r.optional("AUTH_MAIL_FROM")
+                .orElseThrow(() -> new BadSetting("AUTH_MAIL_FROM", "must be set when AUTH_MAIL=smtp"));
+        try {
+            new jakarta.mail.internet.InternetAddress(from, true);
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new BadSetting("AUTH_MAIL_FROM", "is not an e-mail address: '" + from + "'");
+        }
+        String security = r.text("AUTH_SMTP_SECURITY").toLowerCase(Locale.ROOT);
+        if (!List.of("starttls", "tls", "none").contains(security)) {
+            throw new BadSetting("AUTH_SMTP_SECURITY", "must be starttls, tls or none, not '" + security + "'");
+        }
+        Optional<String> user = r.optional("AUTH_SMTP_USER");
+        Optional<String> password = r.optional("AUTH_SMTP_PASSWORD");
+        if (password.isPresent() && user.isEmpty()) {
+            throw new BadSetting("AUTH_SMTP_USER", "must be set when AUTH_SMTP_PASSWORD is");
+        }
+        return new SmtpSettings(host, r.integer("AUTH_SMTP_PORT", 1, 65_535), user, password,
+                SmtpSettings.Security.valueOf(security.toUpperCase(Locale.ROOT)), from, MailConfig.SMTP_TIMEOUT);
+    }
+
+    private static String checkUrl(String value, boolean template) {
+        if (template && !value.contains(dev.latchkey.core.domain.MailPolicy.TOKEN_PLACEHOLDER)) {
+            return "must hold {token}, where the token goes: '" + value + "'";
+        }
+        try {
+            URI uri = new URI(value.replace(dev.latchkey.core.domain.MailPolicy.TOKEN_PLACEHOLDER, "t"));
+            boolean ok = uri.getScheme() != null && uri.getScheme().matches("https?") && uri.getHost() != null;
+            return ok ? null : "is not an http(s) URL: '" + value + "'";
+        } catch (Exception e) {
+            return "is not an http(s) URL: '" + value + "'";
+        }
     }
 
     /** Whether the server keeps its data in PostgreSQL rather than the embedded H2 file. */
@@ -189,7 +272,7 @@ public record Config(
 
     @Override
     public String toString() {
-        // Never print the database password or the JWT secret.
+        // Never print the database password, the JWT secret or the SMTP password.
         return "Config[port=" + port + ", dataDir=" + dataDir + ", db=" + dbUrl.orElse("h2") + ", alg=" + jwtAlgorithm + "]";
     }
 

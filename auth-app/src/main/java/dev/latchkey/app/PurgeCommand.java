@@ -7,8 +7,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "purge", description = {
-        "Delete ended and expired sessions, audit events older than AUTH_AUDIT_RETENTION and expired"
-                + " signing keys, then exit. A running server does the first two every AUTH_PURGE_INTERVAL."})
+        "Delete ended and expired sessions, expired reset and verification tokens, audit events older than AUTH_AUDIT_RETENTION and expired"
+                + " signing keys, then exit. A running server does the first three every AUTH_PURGE_INTERVAL."})
 final class PurgeCommand implements Callable<Integer> {
 
     private final WiringSource wirings;
@@ -23,7 +23,8 @@ final class PurgeCommand implements Callable<Integer> {
     public Integer call() {
         return wirings.run(wiring -> {
             Housekeeping.Purged purged = wiring.housekeeping.purge(true);
-            spec.commandLine().getOut().println("Purged " + purged.sessions() + " session(s), " + purged.auditEvents()
+            spec.commandLine().getOut().println("Purged " + purged.sessions() + " session(s), "
+                    + purged.oneTimeTokens() + " expired one-time token(s), " + purged.auditEvents()
                     + " audit event(s) and " + purged.keys() + " signing key(s).");
             return Cli.EXIT_OK;
         });

@@ -12,6 +12,7 @@ import dev.latchkey.core.crypto.SigningKeys;
 import dev.latchkey.core.domain.PasswordPolicy;
 import dev.latchkey.core.domain.SessionPolicy;
 import dev.latchkey.core.port.AuditLog;
+import dev.latchkey.core.port.Mailer;
 import dev.latchkey.core.port.SessionRepository;
 import dev.latchkey.core.port.TokenIssuer;
 import dev.latchkey.core.port.UserRepository;
@@ -21,15 +22,20 @@ import dev.latchkey.http.HttpSettings;
 import dev.latchkey.jdbi.Database;
 import dev.latchkey.jdbi.DatabaseSettings;
 import dev.latchkey.jdbi.JdbiAuditLog;
+import dev.latchkey.jdbi.JdbiOneTimeTokenRepository;
+import dev.latchkey.jdbi.JdbiRateLimit;
 import dev.latchkey.jdbi.JdbiSessionRepository;
 import dev.latchkey.jdbi.JdbiSigningKeyRepository;
 import dev.latchkey.jdbi.JdbiUserRepository;
 import dev.latchkey.jdbi.PostgresSessionEndListener;
+import dev.latchkey.mail.QueuedMailer;
+import dev.latchkey.mail.SmtpMailer;
 import dev.latchkey.nativecrypto.NativeCrypto;
 import io.javalin.Javalin;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,10 +44,16 @@ import java.util.function.Consumer;
 
 /**
  * Builds Latchkey from its parts with plain constructors, in order: metrics, storage, the audit
- * trail, keys, hashing, the use cases, housekeeping, then HTTP. Reading this class top to bottom is
+ * trail, keys, hashing, mail, the use cases, housekeeping, then HTTP. Reading this class top to bottom is
  * reading the architecture.
  */
 final class Wiring implements AutoCloseable {
+
+    /** Messages (and reset requests) waiting at most; an SMTP server down for a while fills it slowly. */
+    private static final int MAIL_QUEUE = 1_000;
+    /** Deliveries tried per message, 5 s apart and doubling: about 75 s in all. */
+    private static final int MAIL_ATTEMPTS = 5;
+    private static final Duration MAIL_FIRST_RETRY = Duration.ofSeconds(5);
 
     final Config config;
     /** Present when {@code AUTH_METRICS_PORT} is set; with metrics off nothing is counted at all. */
@@ -54,6 +66,9 @@ final class Wiring implements AutoCloseable {
     final Housekeeping housekeeping;
     /** On PostgreSQL: hears sessions ended by any instance, so this one's cache drops them at once. */
     final Optional<PostgresSessionEndListener> sessionEnds;
+    /** Where messages go: the log, or the SMTP queue. */
+    final Mailer mailer;
+    private final AfterAnswer afterAnswer;
     private final BoundedPasswordHasher hasher;
     /** Which implementations compute bcrypt and ES256 and how hashing threads run, checked at start. */
     final NativeCrypto crypto;
@@ -94,6 +109,12 @@ final class Wiring implements AutoCloseable {
         sessionEnds = config.usesPostgres()
                 ? Optional.of(PostgresSessionEndListener.start(databaseSettings(config), id -> gate.forget(List.of(id)), gate::forgetAll))
                 : Optional.empty();
+        // Mail: reset and verification links, their tokens and the hourly limits kept in the database.
+        MailConfig mail = config.mail();
+        AuditLog trail = audit;
+        mailer = mail.smtp().<Mailer>map(smtp -> new QueuedMailer(new SmtpMailer(smtp), MAIL_QUEUE, MAIL_ATTEMPTS,
+                MAIL_FIRST_RETRY, trail, clock)).orElseGet(LogMailer::new);
+        afterAnswer = new AfterAnswer(MAIL_QUEUE);
         latchkey = Latchkey.builder()
                 .users(users)
                 .sessions(sessionStore)
@@ -104,7 +125,13 @@ final class Wiring implements AutoCloseable {
                 .throttles(Latchkey.inMemoryThrottles(config.loginMaxFailures()))
                 .passwordPolicy(new PasswordPolicy(config.passwordMinLength(), commonPasswords.join()))
                 .sessionPolicy(new SessionPolicy(config.accessTtl(), config.refreshTtl(), config.sessionMax())
-                        .withRefreshReuseGrace(config.refreshReuseGrace()))
+                        .withRefreshReuseGrace(config.refreshReuseGrace())
+                        .requiringVerifiedEmail(mail.requireVerifiedEmail()))
+                .mailer(mailer)
+                .oneTimeTokens(new JdbiOneTimeTokenRepository(database.jdbi()))
+                .rateLimit(new JdbiRateLimit(database.jdbi()))
+                .mailPolicy(mail.policy())
+                .afterAnswer(afterAnswer)
                 .clock(clock)
                 .build();
         housekeeping = new Housekeeping(latchkey.purge(), audit, keyRotation, config.auditRetention(), clock);
@@ -147,6 +174,11 @@ final class Wiring implements AutoCloseable {
     @Override
     public void close() {
         sessionEnds.ifPresent(PostgresSessionEndListener::close);
+        // Work left by answered requests goes out before the database closes.
+        afterAnswer.close();
+        if (mailer instanceof QueuedMailer queued) {
+            queued.close();
+        }
         hasher.close();
         database.close();
     }
