@@ -122,12 +122,66 @@ class ConfigTest {
             "AUTH_METRICS_PORT     | ninety",
             "AUTH_METRICS_PORT     | 70000",
             "AUTH_SHUTDOWN_TIMEOUT | -PT1S",
+            "AUTH_MAIL             | sendmail",
+            "AUTH_PUBLIC_URL       | auth.example.com",
+            "AUTH_PASSWORD_RESET_URL | https://app.example.com/reset",
+            "AUTH_EMAIL_VERIFY_URL | ftp://example.com/{token}",
+            "AUTH_PASSWORD_RESET_TTL | PT0S",
+            "AUTH_EMAIL_VERIFY_TTL | two days",
+            "AUTH_MAIL_MAX_PER_HOUR | 0",
+            "AUTH_PASSWORD_RESET_MAX_PER_HOUR | many",
+            "AUTH_REQUIRE_VERIFIED_EMAIL | yes",
     })
     void badValueNamesItsVariable(String variable, String value) {
         assertThatThrownBy(() -> Config.from(Map.of(variable, value)))
                 .isInstanceOf(Config.BadSetting.class)
                 .hasMessageStartingWith(variable)
                 .hasMessageNotContaining("\n");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "AUTH_SMTP_HOST     | ''",
+            "AUTH_MAIL_FROM     | not an address",
+            "AUTH_SMTP_SECURITY | ssl",
+            "AUTH_SMTP_PORT     | 0",
+    })
+    void badSmtpValueNamesItsVariable(String variable, String value) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("AUTH_MAIL", "smtp", "AUTH_SMTP_HOST", "smtp.example.com",
+                "AUTH_MAIL_FROM", "no-reply@example.com"));
+        env.put(variable, value);
+        assertThatThrownBy(() -> Config.from(env))
+                .isInstanceOf(Config.BadSetting.class)
+                .hasMessageStartingWith(variable)
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void mailDefaultsLinkToTheServersOwnPages() {
+        Config config = Config.from(Map.of("AUTH_PORT", "9000"));
+
+        assertThat(config.mail().smtp()).isEmpty();
+        assertThat(config.mail().requireVerifiedEmail()).isFalse();
+        assertThat(config.mail().policy().linkFor(dev.latchkey.core.domain.OneTimeToken.Purpose.PASSWORD_RESET, "T"))
+                .isEqualTo("http://localhost:9000/account/reset-password/#token=T");
+        assertThat(config.mail().policy().linkFor(dev.latchkey.core.domain.OneTimeToken.Purpose.EMAIL_VERIFICATION, "T"))
+                .isEqualTo("http://localhost:9000/account/verify-email/#token=T");
+        assertThat(config.mail().policy().resetTtl()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(config.mail().policy().verifyTtl()).isEqualTo(java.time.Duration.ofDays(2));
+    }
+
+    @Test
+    void smtpSettingsAreReadWhenSet() {
+        Config config = Config.from(Map.of("AUTH_MAIL", "smtp", "AUTH_SMTP_HOST", "smtp.example.com",
+                "AUTH_MAIL_FROM", "Latchkey <no-reply@example.com>", "AUTH_SMTP_SECURITY", "tls", "AUTH_SMTP_PORT", "465",
+                "AUTH_SMTP_USER", "mailer", "AUTH_SMTP_PASSWORD", "s3cret", "AUTH_PUBLIC_URL", "https://auth.example.com/"));
+
+        var smtp = config.mail().smtp().orElseThrow();
+        assertThat(smtp.host()).isEqualTo("smtp.example.com");
+        assertThat(smtp.port()).isEqualTo(465);
+        assertThat(smtp.security()).isEqualTo(dev.latchkey.mail.SmtpSettings.Security.TLS);
+        assertThat(smtp.toString()).doesNotContain("s3cret");
+        assertThat(config.mail().publicUrl()).isEqualTo("https://auth.example.com");
     }
 
     @Test
