@@ -3,10 +3,21 @@
 "use strict";
 
 (function () {
-  const token = new URLSearchParams(window.location.hash.slice(1)).get("token");
+  const token = tokenFromFragment(window.location.hash);
   if (token) {
     // Keep the token out of the browser history once it is read.
     window.history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
+
+  function tokenFromFragment(hash) {
+    const pairs = hash.replace(/^#/, "").split("&");
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i].split("=");
+      if (pair[0] === "token" && pair[1]) {
+        return decodeURIComponent(pair[1]);
+      }
+    }
+    return null;
   }
 
   const status = document.getElementById("status");
@@ -14,7 +25,11 @@
 
   function setStatus(text, done) {
     status.textContent = text;
-    status.classList.toggle("done", Boolean(done));
+    if (done) {
+      status.classList.add("done");
+    } else {
+      status.classList.remove("done");
+    }
   }
 
   function showFormError(text) {
@@ -23,7 +38,11 @@
   }
 
   function clearFieldErrors() {
-    document.querySelectorAll("ul.error").forEach(function (list) { list.replaceChildren(); });
+    document.querySelectorAll("ul.error").forEach(function (list) {
+      while (list.firstChild) {
+        list.removeChild(list.firstChild);
+      }
+    });
     document.querySelectorAll("input").forEach(function (input) { input.removeAttribute("aria-invalid"); });
   }
 
@@ -49,21 +68,25 @@
     return placed;
   }
 
-  async function post(path, body) {
-    const response = await fetch(path, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "Accept": "application/json" },
-      body: JSON.stringify(body),
-      credentials: "omit",
-      referrerPolicy: "no-referrer"
+  // XMLHttpRequest rather than fetch: every browser has it, simple test browsers included.
+  function post(path, body) {
+    return new Promise(function (resolve, reject) {
+      const request = new XMLHttpRequest();
+      request.open("POST", path);
+      request.setRequestHeader("Content-Type", "application/json");
+      request.setRequestHeader("Accept", "application/json");
+      request.onload = function () {
+        let answer = {};
+        try {
+          answer = JSON.parse(request.responseText) || {};
+        } catch (notJson) {
+          answer = {};
+        }
+        resolve({ ok: request.status >= 200 && request.status < 300, status: request.status, body: answer });
+      };
+      request.onerror = function () { reject(new Error("network")); };
+      request.send(JSON.stringify(body));
     });
-    let answer = {};
-    try {
-      answer = await response.json();
-    } catch (notJson) {
-      answer = {};
-    }
-    return { ok: response.ok, status: response.status, body: answer };
   }
 
   function explain(reply) {
@@ -86,18 +109,17 @@
       form.hidden = true;
       return;
     }
-    form.addEventListener("submit", async function (event) {
+    form.addEventListener("submit", function (event) {
       event.preventDefault();
       clearFieldErrors();
       showFormError("");
       setStatus("Saving…");
       button.disabled = true;
-      try {
-        const reply = await post("/api/users/password-reset/confirm/", {
-          token: token,
-          new_password: document.getElementById("new_password").value,
-          new_password_confirm: document.getElementById("new_password_confirm").value
-        });
+      post("/api/users/password-reset/confirm/", {
+        token: token,
+        new_password: document.getElementById("new_password").value,
+        new_password_confirm: document.getElementById("new_password_confirm").value
+      }).then(function (reply) {
         if (reply.ok) {
           form.hidden = true;
           setStatus("Your password has been reset. You can now log in with your new password.", true);
@@ -108,24 +130,25 @@
           showFormError(explain(reply));
         }
         if (reply.body.errors && reply.body.errors.token) {
+          // A spent or expired link cannot succeed: only a new one can.
           form.querySelectorAll("input, button").forEach(function (el) { el.disabled = true; });
           return;
         }
-      } catch (networkFailure) {
+        button.disabled = false;
+      }, function () {
         setStatus("");
         showFormError("The server could not be reached. Try again.");
-      }
-      button.disabled = false;
+        button.disabled = false;
+      });
     });
   }
 
-  async function verifyEmailPage() {
+  function verifyEmailPage() {
     if (!token) {
       noToken();
       return;
     }
-    try {
-      const reply = await post("/api/users/verify-email/", { token: token });
+    post("/api/users/verify-email/", { token: token }).then(function (reply) {
       if (reply.ok) {
         setStatus("Your e-mail address " + (reply.body.email || "") + " is verified. Thank you!", true);
         return;
@@ -134,15 +157,16 @@
       if (!(reply.body.errors && showFieldErrors(reply.body.errors))) {
         showFormError(explain(reply));
       }
-    } catch (networkFailure) {
+    }, function () {
       setStatus("");
       showFormError("The server could not be reached. Reload the page to try again.");
-    }
+    });
   }
 
-  if (document.body.dataset.page === "reset-password") {
+  const page = document.body.getAttribute("data-page");
+  if (page === "reset-password") {
     resetPasswordPage();
-  } else if (document.body.dataset.page === "verify-email") {
+  } else if (page === "verify-email") {
     verifyEmailPage();
   }
 })();
