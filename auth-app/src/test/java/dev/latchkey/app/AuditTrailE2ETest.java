@@ -50,8 +50,8 @@ class AuditTrailE2ETest {
         api.refresh(tokens.refresh()).assertProblem(401, "token_not_valid");
 
         assertThat(storedEventsOf(id)).extracting(AuditEvent::type).containsExactly(
-                Type.USER_CREATED, Type.LOGIN_OK, Type.LOGIN_FAILED, Type.LOGIN_OK, Type.REFRESH_REUSE, Type.SESSION_ENDED);
-        assertThat(storedEventsOf(id).get(1)).satisfies(login -> {
+                Type.USER_CREATED, Type.EMAIL_VERIFICATION_SENT, Type.LOGIN_OK, Type.LOGIN_FAILED, Type.LOGIN_OK, Type.REFRESH_REUSE, Type.SESSION_ENDED);
+        assertThat(storedEventsOf(id).get(2)).satisfies(login -> {
             assertThat(login.ip()).isEqualTo("127.0.0.1");
             assertThat(login.userAgent()).isEqualTo("phone/1.0");
             assertThat(login.sessionId()).isNotNull();
@@ -73,6 +73,6 @@ class AuditTrailE2ETest {
         assertThat(ofUser).hasSameSizeAs(storedEventsOf(id));
         assertThat(ofUser).extracting(line -> line.getKeyValuePairs().stream()
                         .filter(kv -> kv.key.equals("type")).findFirst().orElseThrow().value)
-                .containsExactly("USER_CREATED", "LOGIN_OK", "SESSION_ENDED", "LOGOUT_ALL");
+                .containsExactly("USER_CREATED", "EMAIL_VERIFICATION_SENT", "LOGIN_OK", "SESSION_ENDED", "LOGOUT_ALL");
     }
 }

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The brief's test plan, end to end over HTTP against one server on H2. */
 class ContractTestPlanE2ETest {
 
-    private static final List<String> USER_FIELDS = List.of("id", "username", "email", "date_joined", "last_login");
+    private static final List<String> USER_FIELDS = List.of("id", "username", "email", "date_joined", "last_login", "email_verified");
     private static final List<String> PAIR_FIELDS = List.of("access", "refresh", "token_type", "expires_in");
 
     @RegisterExtension
@@ -46,6 +46,8 @@ class ContractTestPlanE2ETest {
             assertThat(body.get("email").asText()).isEqualTo(user.email());
             assertIsoUtc(body.get("date_joined"));
             assertThat(body.get("last_login").isNull()).as("last_login is null").isTrue();
+            assertThat(body.get("email_verified").isBoolean()).as("email_verified is a boolean").isTrue();
+            assertThat(body.get("email_verified").asBoolean()).as("email_verified at registration").isFalse();
         }
 
         @Test

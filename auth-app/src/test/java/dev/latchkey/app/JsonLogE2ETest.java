@@ -84,8 +84,8 @@ class JsonLogE2ETest {
                 .toList();
 
         assertThat(audit).extracting(l -> l.path("type").asText())
-                .containsExactly("USER_CREATED", "LOGIN_OK", "SESSION_ENDED", "LOGOUT");
-        assertThat(audit.get(1).path("user_agent").asText()).isEqualTo(AGENT);
-        assertThat(audit.get(1).path("session_id").asText()).isNotEmpty();
+                .containsExactly("USER_CREATED", "EMAIL_VERIFICATION_SENT", "LOGIN_OK", "SESSION_ENDED", "LOGOUT");
+        assertThat(audit.get(2).path("user_agent").asText()).isEqualTo(AGENT);
+        assertThat(audit.get(2).path("session_id").asText()).isNotEmpty();
     }
 }
