@@ -24,10 +24,15 @@ final class AccountPages {
     private final byte[] styles = resource("account.css");
 
     void register(RoutesConfig routes) {
-        routes.get("/account/reset-password", ctx -> send(ctx, "text/html; charset=utf-8", resetPage));
-        routes.get("/account/verify-email", ctx -> send(ctx, "text/html; charset=utf-8", verifyPage));
-        routes.get("/account/assets/account.js", ctx -> send(ctx, "text/javascript; charset=utf-8", script));
-        routes.get("/account/assets/account.css", ctx -> send(ctx, "text/css; charset=utf-8", styles));
+        page(routes, "/account/reset-password", "text/html; charset=utf-8", resetPage);
+        page(routes, "/account/verify-email", "text/html; charset=utf-8", verifyPage);
+        page(routes, "/account/assets/account.js", "text/javascript; charset=utf-8", script);
+        page(routes, "/account/assets/account.css", "text/css; charset=utf-8", styles);
+    }
+
+    /** HEAD gets the same handler as every GET route (see {@code HttpApi}), so the same headers. */
+    private static void page(RoutesConfig routes, String path, String type, byte[] body) {
+        routes.get(path, ctx -> send(ctx, type, body));
     }
 
     private static void send(Context ctx, String type, byte[] body) {

@@ -71,6 +71,10 @@ class AccountPagesTest {
         assertThat(api.get("/account/reset-password/").body())
                 .contains("<label for=\"new_password\">", "<label for=\"new_password_confirm\">");
         assertThat(api.get("/account/assets/account.js").status()).isEqualTo(200);
+        Api.Reply head = api.send(api.request("/account/verify-email/").method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("Content-Security-Policy")).isEqualTo(api.get("/account/verify-email/").header("Content-Security-Policy"));
+        assertThat(head.body()).isEmpty();
     }
 
     @Test
