@@ -11,14 +11,16 @@ import java.util.Optional;
 public final class JdbiOneTimeTokenRepository implements OneTimeTokenRepository {
 
     private final Jdbi jdbi;
+    private final DatabaseGuard guard;
 
     public JdbiOneTimeTokenRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.guard = DatabaseGuard.of(jdbi);
     }
 
     @Override
     public void add(OneTimeToken token) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        guard.write(jdbi, h -> h.createUpdate("""
                         INSERT INTO one_time_tokens (token_hash, purpose, user_id, created_at, expires_at)
                         VALUES (:hash, :purpose, :userId, :createdAt, :expiresAt)""")
                 .bind("hash", token.hash())
@@ -31,7 +33,7 @@ public final class JdbiOneTimeTokenRepository implements OneTimeTokenRepository 
 
     @Override
     public Optional<OneTimeToken> findUsable(String hash, OneTimeToken.Purpose purpose, Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return guard.read(jdbi, h -> h.createQuery("""
                         SELECT token_hash, purpose, user_id, created_at, expires_at
                           FROM one_time_tokens
                          WHERE token_hash = :hash AND purpose = :purpose AND expires_at > :now""")
@@ -47,7 +49,7 @@ public final class JdbiOneTimeTokenRepository implements OneTimeTokenRepository 
     @Override
     public boolean spend(String hash, OneTimeToken.Purpose purpose, Instant now) {
         // Of simultaneous deletes of one row, the database lets exactly one count it.
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return guard.write(jdbi, h -> h.createUpdate("""
                         DELETE FROM one_time_tokens
                          WHERE token_hash = :hash AND purpose = :purpose AND expires_at > :now""")
                 .bind("hash", hash)
@@ -58,7 +60,7 @@ public final class JdbiOneTimeTokenRepository implements OneTimeTokenRepository 
 
     @Override
     public int removeAllOfUser(String userId, OneTimeToken.Purpose purpose) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM one_time_tokens WHERE user_id = :userId AND purpose = :purpose")
+        return guard.write(jdbi, h -> h.createUpdate("DELETE FROM one_time_tokens WHERE user_id = :userId AND purpose = :purpose")
                 .bind("userId", userId)
                 .bind("purpose", purpose.name())
                 .execute());
@@ -66,7 +68,7 @@ public final class JdbiOneTimeTokenRepository implements OneTimeTokenRepository 
 
     @Override
     public int purgeExpired(Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM one_time_tokens WHERE expires_at <= :now")
+        return guard.write(jdbi, h -> h.createUpdate("DELETE FROM one_time_tokens WHERE expires_at <= :now")
                 .bind("now", Timestamps.utc(now))
                 .execute());
     }

@@ -20,11 +20,13 @@ public final class JdbiRateLimit implements RateLimit {
     private static final int STRIPES = 64;
 
     private final Jdbi jdbi;
+    private final DatabaseGuard guard;
     private final Object[] stripes = new Object[STRIPES];
     private volatile Boolean postgres;
 
     public JdbiRateLimit(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.guard = DatabaseGuard.of(jdbi);
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
@@ -34,7 +36,7 @@ public final class JdbiRateLimit implements RateLimit {
     public Optional<Duration> take(String key, int max, Duration window, Instant now) {
         Instant start = now.minus(window);
         synchronized (stripes[Math.floorMod(key.hashCode(), STRIPES)]) {
-            return jdbi.inTransaction(h -> {
+            return guard.writeInTransaction(jdbi, h -> {
                 if (isPostgres(h)) {
                     h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:key))) AS locked").bind("key", key)
                             .mapTo(Integer.class).one();
@@ -63,7 +65,7 @@ public final class JdbiRateLimit implements RateLimit {
 
     @Override
     public int purgeBefore(Instant cutoff) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM rate_events WHERE at < :cutoff")
+        return guard.write(jdbi, h -> h.createUpdate("DELETE FROM rate_events WHERE at < :cutoff")
                 .bind("cutoff", Timestamps.utc(cutoff))
                 .execute());
     }
