@@ -49,6 +49,12 @@ class ValidationMessagesTest {
     }
 
     @Test
+    void anUnusableOneTimeLinkIsWordedForThePagesAndItsTokenIsTheTokenField() {
+        assertThat(ValidationMessages.errors(List.of(Violation.of(Field.TOKEN, Rule.INVALID_LINK))))
+                .containsExactly(Map.entry("token", List.of("The link is invalid or has expired.")));
+    }
+
+    @Test
     void violationsOfOneFieldAreListedTogetherInTheOrderFound() {
         Map<String, List<String>> errors = ValidationMessages.errors(List.of(
                 Violation.of(Field.PASSWORD, Rule.TOO_COMMON),
