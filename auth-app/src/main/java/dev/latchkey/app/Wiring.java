@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -84,6 +85,10 @@ final class Wiring implements AutoCloseable {
         CompletableFuture<Set<String>> commonPasswords = CompletableFuture.supplyAsync(CommonPasswords::shipped);
         CompletableFuture.runAsync(HttpApi::warmUp);
         CompletableFuture<NativeCrypto> cryptoLoaded = CompletableFuture.supplyAsync(NativeCrypto::load);
+        // The hash unknown accounts are checked against costs one full bcrypt: made here, beside the
+        // database's opening, by the same bcrypt at the same cost as every real hash.
+        CompletableFuture<String> unknownUserHash = cryptoLoaded.thenApplyAsync(loaded ->
+                new BcryptPasswordHasher(config.bcryptCost(), loaded.bcrypt()).hash(UUID.randomUUID().toString()));
         database = Database.open(databaseSettings(config));
         metrics.ifPresent(m -> m.bindPool(database.dataSource()));
         UserRepository users = new JdbiUserRepository(database.jdbi());
@@ -120,6 +125,7 @@ final class Wiring implements AutoCloseable {
                 .sessions(sessionStore)
                 .gate(gate)
                 .hasher(hasher)
+                .unknownUserHash(unknownUserHash.join())
                 .tokens(tokens)
                 .audit(audit)
                 .throttles(Latchkey.inMemoryThrottles(config.loginMaxFailures()))

@@ -29,13 +29,17 @@ final class PasswordCheck {
     private final Clock clock;
     private final String dummyHash;
 
-    PasswordCheck(PasswordHasher hasher, LoginThrottles throttles, Clock clock) {
+    /** @param dummyHash a hash by {@code hasher} at its cost to check unknown accounts against; null to make one now */
+    PasswordCheck(PasswordHasher hasher, String dummyHash, LoginThrottles throttles, Clock clock) {
         this.hasher = hasher;
         this.throttles = throttles;
         this.clock = clock;
-        // Made now, by the hasher of real hashes at its cost: an unknown user's login, the first one
-        // too, costs exactly one verification like any other.
-        this.dummyHash = hasher.hash(UUID.randomUUID().toString());
+        if (dummyHash != null && hasher.needsRehash(dummyHash)) {
+            throw new IllegalArgumentException("the unknown-user hash is not of the hasher's kind and cost");
+        }
+        // Made before any login, by the hasher of real hashes at its cost: an unknown user's login,
+        // the first one too, costs exactly one verification like any other.
+        this.dummyHash = dummyHash != null ? dummyHash : hasher.hash(UUID.randomUUID().toString());
     }
 
     /**

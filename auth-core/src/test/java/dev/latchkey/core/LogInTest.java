@@ -182,6 +182,27 @@ class LogInTest {
     }
 
     @Test
+    void aGivenUnknownUserHashIsCheckedAgainstAndSpareTheBuildAHash() {
+        String given = new BcryptPasswordHasher(4).hash("made beside the start");
+        PasswordHasher hasher = spy(new BcryptPasswordHasher(4));
+
+        Latchkey latchkey = Latchkey.builder().hasher(hasher).unknownUserHash(given).build();
+        verify(hasher, never()).hash(anyString());
+        assertThatThrownBy(() -> latchkey.logIn().logIn(new Credentials("nobody", WRONG), CLIENT))
+                .isInstanceOf(AuthFailure.InvalidCredentials.class);
+
+        verify(hasher).verify(WRONG, given);
+    }
+
+    @Test
+    void anUnknownUserHashWeakerThanTheHashersIsRefused() {
+        String weaker = new BcryptPasswordHasher(4).hash("cheaper to check than any real hash");
+
+        assertThatThrownBy(() -> Latchkey.builder().hasher(new BcryptPasswordHasher(5)).unknownUserHash(weaker).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void wrongPasswordCostsExactlyOneVerificationAndNoHashing() {
         PasswordHasher hasher = spy(new BcryptPasswordHasher(4));
         CoreFixture spied = CoreFixture.builder().hasher(hasher).build();
