@@ -2,20 +2,13 @@ package dev.latchkey.app;
 
 import dev.latchkey.app.Api.Reply;
 import dev.latchkey.app.Api.Tokens;
-import dev.latchkey.jdbi.DatabaseSettings;
-import dev.latchkey.jdbi.PostgresTestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opentest4j.TestAbortedException;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -25,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two instances (two servers in this JVM: separate caches and key rings) on one throwaway PostgreSQL
  * database: what one instance does, the other must honour. Skipped with a message when PostgreSQL is
- * unreachable, failed instead when LATCHKEY_REQUIRE_POSTGRES=true (see {@link PostgresTestDatabase}).
+ * unreachable, failed instead when LATCHKEY_REQUIRE_POSTGRES=true (see {@link TwoInstancesOnPostgres}).
  */
 class MultiInstancePostgresE2ETest {
 
@@ -33,97 +26,61 @@ class MultiInstancePostgresE2ETest {
     private static final Duration PROPAGATION_DEADLINE = Duration.ofSeconds(3);
     private static final int THREADS = 8;
 
-    private static TestServer a;
-    private static TestServer b;
-
-    /** Why the tests are skipped, if they are; each test then reports itself skipped with it. */
-    private static String skipReason;
-
-    @BeforeAll
-    static void startTwoInstancesOnOneDatabase() {
-        DatabaseSettings database;
-        try {
-            database = PostgresTestDatabase.create(); // dropped when the test JVM exits
-        } catch (TestAbortedException unreachable) {
-            skipReason = unreachable.getMessage();
-            return;
-        }
-        Map<String, String> env = Map.of(
-                "AUTH_DB_URL", database.url(),
-                "AUTH_DB_USER", database.user(),
-                "AUTH_DB_PASSWORD", database.password(),
-                "AUTH_SESSION_CACHE_TTL", SESSION_CACHE_TTL.toString());
-        a = TestServer.start(env);
-        b = TestServer.start(env);
-    }
-
-    @BeforeEach
-    void skipWithoutPostgres() {
-        Assumptions.assumeTrue(skipReason == null, () -> skipReason);
-    }
-
-    @AfterAll
-    static void stopEverything() {
-        if (b != null) {
-            b.stop();
-        }
-        if (a != null) {
-            a.stop();
-        }
-    }
+    @RegisterExtension
+    static final TwoInstancesOnPostgres instances = new TwoInstancesOnPostgres(SESSION_CACHE_TTL.toString());
 
     @Test
     void tokenIssuedByOneInstanceIsAcceptedByTheOther() {
-        NewUser user = registeredOn(a.api());
-        Tokens tokens = a.api().loggedIn(user);
+        NewUser user = registeredOn(instances.a().api());
+        Tokens tokens = instances.a().api().loggedIn(user);
 
-        assertThat(b.api().me(tokens.access()).status()).isEqualTo(200);
-        assertThat(b.api().refresh(tokens.refresh()).status()).isEqualTo(200);
+        assertThat(instances.b().api().me(tokens.access()).status()).isEqualTo(200);
+        assertThat(instances.b().api().refresh(tokens.refresh()).status()).isEqualTo(200);
     }
 
     @Test
     void sessionEndedOnOneInstanceStopsItsAccessTokenOnTheOtherWithinTheCacheLifetime() {
-        NewUser user = registeredOn(a.api());
-        Tokens tokens = a.api().loggedIn(user);
-        assertThat(b.api().me(tokens.access()).status()).as("B has seen the session active").isEqualTo(200);
+        NewUser user = registeredOn(instances.a().api());
+        Tokens tokens = instances.a().api().loggedIn(user);
+        assertThat(instances.b().api().me(tokens.access()).status()).as("B has seen the session active").isEqualTo(200);
 
-        assertThat(a.api().logOut(tokens).status()).isEqualTo(200);
+        assertThat(instances.a().api().logOut(tokens).status()).isEqualTo(200);
         Instant loggedOut = Instant.now();
 
-        Reply last = b.api().me(tokens.access());
+        Reply last = instances.b().api().me(tokens.access());
         Instant deadline = loggedOut.plus(PROPAGATION_DEADLINE);
         while (last.status() == 200 && Instant.now().isBefore(deadline)) {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // poll interval
-            last = b.api().me(tokens.access());
+            last = instances.b().api().me(tokens.access());
         }
         last.assertProblem(401, "token_not_valid");
     }
 
     @Test
     void refreshReusedOnAnotherInstanceIsRejected() {
-        NewUser user = registeredOn(a.api());
-        Tokens login = a.api().loggedIn(user);
-        a.api().refreshed(login.refresh());
+        NewUser user = registeredOn(instances.a().api());
+        Tokens login = instances.a().api().loggedIn(user);
+        instances.a().api().refreshed(login.refresh());
 
-        b.api().refresh(login.refresh()).assertProblem(401, "token_not_valid");
+        instances.b().api().refresh(login.refresh()).assertProblem(401, "token_not_valid");
     }
 
     @Test
     void refreshReusedOnAnotherInstanceEndsTheSessionEverywhere() {
-        NewUser user = registeredOn(a.api());
-        Tokens login = a.api().loggedIn(user);
-        Tokens rotated = a.api().refreshed(login.refresh());
+        NewUser user = registeredOn(instances.a().api());
+        Tokens login = instances.a().api().loggedIn(user);
+        Tokens rotated = instances.a().api().refreshed(login.refresh());
 
-        b.api().refresh(login.refresh()).assertProblem(401, "token_not_valid");
+        instances.b().api().refresh(login.refresh()).assertProblem(401, "token_not_valid");
 
-        b.api().refresh(rotated.refresh()).assertProblem(401, "token_not_valid");
-        b.api().me(rotated.access()).assertProblem(401, "token_not_valid");
-        a.api().refresh(rotated.refresh()).assertProblem(401, "token_not_valid");
+        instances.b().api().refresh(rotated.refresh()).assertProblem(401, "token_not_valid");
+        instances.b().api().me(rotated.access()).assertProblem(401, "token_not_valid");
+        instances.a().api().refresh(rotated.refresh()).assertProblem(401, "token_not_valid");
     }
 
     @Test
     void ofConcurrentRefreshesSplitAcrossInstancesExactlyOneSucceeds() throws Exception {
-        String refresh = a.api().loggedIn(registeredOn(a.api())).refresh();
+        String refresh = instances.a().api().loggedIn(registeredOn(instances.a().api())).refresh();
 
         List<Reply> replies = concurrently(api -> api.refresh(refresh));
 
@@ -156,7 +113,7 @@ class MultiInstancePostgresE2ETest {
     private static List<Reply> concurrently(Function<Api, Reply> request) {
         List<Supplier<Reply>> requests = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
-            Api api = (i % 2 == 0 ? a : b).api();
+            Api api = (i % 2 == 0 ? instances.a() : instances.b()).api();
             requests.add(() -> request.apply(api));
         }
         return Concurrently.run(requests);
