@@ -87,8 +87,9 @@ final class Wiring implements AutoCloseable {
         CompletableFuture<NativeCrypto> cryptoLoaded = CompletableFuture.supplyAsync(NativeCrypto::load);
         // The hash unknown accounts are checked against costs one full bcrypt: made here, beside the
         // database's opening, by the same bcrypt at the same cost as every real hash.
-        CompletableFuture<String> unknownUserHash = cryptoLoaded.thenApplyAsync(loaded ->
-                new BcryptPasswordHasher(config.bcryptCost(), loaded.bcrypt()).hash(UUID.randomUUID().toString()));
+        CompletableFuture<BcryptPasswordHasher> bcrypt =
+                cryptoLoaded.thenApply(loaded -> new BcryptPasswordHasher(config.bcryptCost(), loaded.bcrypt()));
+        CompletableFuture<String> unknownUserHash = bcrypt.thenApplyAsync(b -> b.hash(UUID.randomUUID().toString()));
         database = Database.open(databaseSettings(config));
         metrics.ifPresent(m -> m.bindPool(database.dataSource()));
         UserRepository users = new JdbiUserRepository(database.jdbi());
@@ -107,7 +108,7 @@ final class Wiring implements AutoCloseable {
         keyRotation = new RotateSigningKeys(keys, audit, config.longestTokenLifetime(), clock);
         TokenIssuer tokens = new NimbusTokenIssuer(keys, config.issuer(), config.audience().orElse(null), clock, crypto.jws());
 
-        hasher = new BoundedPasswordHasher(new BcryptPasswordHasher(config.bcryptCost(), crypto.bcrypt()),
+        hasher = new BoundedPasswordHasher(bcrypt.join(),
                 config.hashThreads(), config.hashQueue(), crypto.hashingThreads());
         metrics.ifPresent(m -> m.bindHashingQueue(hasher));
         gate = new CachedSessionGate(new RepositorySessionGate(sessionStore, users), config.sessionCacheTtl(), 100_000);
