@@ -39,7 +39,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -85,11 +84,6 @@ final class Wiring implements AutoCloseable {
         CompletableFuture<Set<String>> commonPasswords = CompletableFuture.supplyAsync(CommonPasswords::shipped);
         CompletableFuture.runAsync(HttpApi::warmUp);
         CompletableFuture<NativeCrypto> cryptoLoaded = CompletableFuture.supplyAsync(NativeCrypto::load);
-        // The hash unknown accounts are checked against costs one full bcrypt: made here, beside the
-        // database's opening, by the same bcrypt at the same cost as every real hash.
-        CompletableFuture<BcryptPasswordHasher> bcrypt =
-                cryptoLoaded.thenApply(loaded -> new BcryptPasswordHasher(config.bcryptCost(), loaded.bcrypt()));
-        CompletableFuture<String> unknownUserHash = bcrypt.thenApplyAsync(b -> b.hash(UUID.randomUUID().toString()));
         database = Database.open(databaseSettings(config));
         metrics.ifPresent(m -> m.bindPool(database.dataSource()));
         UserRepository users = new JdbiUserRepository(database.jdbi());
@@ -108,7 +102,7 @@ final class Wiring implements AutoCloseable {
         keyRotation = new RotateSigningKeys(keys, audit, config.longestTokenLifetime(), clock);
         TokenIssuer tokens = new NimbusTokenIssuer(keys, config.issuer(), config.audience().orElse(null), clock, crypto.jws());
 
-        hasher = new BoundedPasswordHasher(bcrypt.join(),
+        hasher = new BoundedPasswordHasher(new BcryptPasswordHasher(config.bcryptCost(), crypto.bcrypt()),
                 config.hashThreads(), config.hashQueue(), crypto.hashingThreads());
         metrics.ifPresent(m -> m.bindHashingQueue(hasher));
         gate = new CachedSessionGate(new RepositorySessionGate(sessionStore, users), config.sessionCacheTtl(), 100_000);
@@ -126,7 +120,6 @@ final class Wiring implements AutoCloseable {
                 .sessions(sessionStore)
                 .gate(gate)
                 .hasher(hasher)
-                .unknownUserHash(unknownUserHash.join())
                 .tokens(tokens)
                 .audit(audit)
                 .throttles(Latchkey.inMemoryThrottles(config.loginMaxFailures()))

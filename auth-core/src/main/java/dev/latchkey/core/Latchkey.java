@@ -87,7 +87,7 @@ public final class Latchkey {
                 b.mailer != null ? b.mailer : new InMemoryMailer(),
                 b.mailPolicy, audit, clock);
 
-        PasswordCheck passwordCheck = new PasswordCheck(hasher, b.unknownUserHash, throttles, clock);
+        PasswordCheck passwordCheck = new PasswordCheck(hasher, throttles, clock);
         NewPassword newPassword = new NewPassword(passwordPolicy, hasher);
         SessionTokens sessionTokens = new SessionTokens(sessionStore, tokens, b.sessionPolicy);
         SessionEnd sessionEnd = new SessionEnd(sessionStore, gate, audit);
@@ -196,7 +196,6 @@ public final class Latchkey {
         private SessionRepository sessions;
         private SessionGate gate;
         private PasswordHasher hasher;
-        private String unknownUserHash;
         private TokenIssuer tokens;
         private SigningKeyRepository signingKeys;
         private String issuer = "latchkey";
@@ -235,18 +234,6 @@ public final class Latchkey {
         /** How passwords are hashed; default bcrypt at cost {@value #BCRYPT_COST}. */
         public Builder hasher(PasswordHasher passwordHasher) {
             this.hasher = passwordHasher;
-            return this;
-        }
-
-        /**
-         * The hash a password typed for an unknown account is checked against, so that a login's time
-         * does not tell who has an account. By default the hasher makes one when the use cases are
-         * built; a server can make it beside its other start-up work and give it here. It must be a
-         * hash of the hasher's own kind and cost ({@link PasswordHasher#needsRehash} false), else
-         * {@link #build} refuses it.
-         */
-        public Builder unknownUserHash(String hash) {
-            this.unknownUserHash = hash;
             return this;
         }
 

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The one check of a password someone types for an account, at log-in and before a password change:
@@ -29,17 +28,16 @@ final class PasswordCheck {
     private final Clock clock;
     private final String dummyHash;
 
-    /** @param dummyHash a hash by {@code hasher} at its cost to check unknown accounts against; null to make one now */
-    PasswordCheck(PasswordHasher hasher, String dummyHash, LoginThrottles throttles, Clock clock) {
+    PasswordCheck(PasswordHasher hasher, LoginThrottles throttles, Clock clock) {
         this.hasher = hasher;
         this.throttles = throttles;
         this.clock = clock;
-        if (dummyHash != null && hasher.needsRehash(dummyHash)) {
-            throw new IllegalArgumentException("the unknown-user hash is not of the hasher's kind and cost");
+        // Made before any login, at the hasher's cost: an unknown user's login, the first one too,
+        // costs exactly one verification like any other.
+        this.dummyHash = hasher.unknownAccountHash();
+        if (hasher.needsRehash(dummyHash)) {
+            throw new IllegalArgumentException("the hasher's unknown-account hash is weaker than its real hashes");
         }
-        // Made before any login, by the hasher of real hashes at its cost: an unknown user's login,
-        // the first one too, costs exactly one verification like any other.
-        this.dummyHash = dummyHash != null ? dummyHash : hasher.hash(UUID.randomUUID().toString());
     }
 
     /**

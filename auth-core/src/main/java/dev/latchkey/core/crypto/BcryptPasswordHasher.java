@@ -82,6 +82,21 @@ public final class BcryptPasswordHasher implements PasswordHasher {
         return BcryptText.costOf(hash) < cost;
     }
 
+    /**
+     * A random salt and a random result at this hasher's cost, written as a {@code $2b$} hash: checking
+     * a password against it runs one full bcrypt at that cost like any stored hash, and nothing matches
+     * a result no computation produced. Made without hashing, so a server need not spend a bcrypt
+     * on it at start.
+     */
+    @Override
+    public String unknownAccountHash() {
+        byte[] salt = new byte[BcryptText.SALT_BYTES];
+        byte[] result = new byte[BcryptText.RESULT_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(result);
+        return BcryptText.hash(cost, salt, result);
+    }
+
     private String compute(String password, String setting) {
         byte[] key = key(password);
         try {

@@ -12,6 +12,8 @@ final class BcryptText {
     static final int MIN_COST = 4;
     static final int MAX_COST = 31;
     static final int SALT_BYTES = 16;
+    /** bcrypt's result as written: 23 of the 24 bytes it computes, in 31 characters. */
+    static final int RESULT_BYTES = 23;
     private static final Pattern HASH = Pattern.compile("\\$2[aby]\\$(\\d\\d)\\$([./A-Za-z0-9]{22})[./A-Za-z0-9]{31}");
     private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     /** bcrypt's own base-64 alphabet; bits are grouped as in standard base 64. */
@@ -40,6 +42,11 @@ final class BcryptText {
 
     static String setting(int cost, byte[] salt) {
         return String.format(Locale.ROOT, "$2b$%02d$%s", cost, encode(salt));
+    }
+
+    /** A whole {@code $2b$} hash of the given parts. */
+    static String hash(int cost, byte[] salt, byte[] result) {
+        return setting(cost, salt) + encode(result);
     }
 
     /** The cost written in a modular-crypt bcrypt hash ({@code $2b$12$...}), or 0 if unreadable. */

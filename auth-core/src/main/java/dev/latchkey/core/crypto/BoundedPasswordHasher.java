@@ -75,6 +75,11 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
         return delegate.needsRehash(hash);
     }
 
+    @Override
+    public String unknownAccountHash() {
+        return delegate.unknownAccountHash();
+    }
+
     /** Hashing work waiting for a thread. */
     public int queued() {
         return queue.size();

@@ -145,19 +145,7 @@ class BcryptPasswordHasherTest {
 
     @Test
     void theGivenEngineChecksHashesOfEveryPrefixAndCost() {
-        List<String> settings = new CopyOnWriteArrayList<>();
-        BcryptEngine recording = new BcryptEngine() {
-            @Override
-            public String name() {
-                return "recording";
-            }
-
-            @Override
-            public Optional<String> hash(byte[] key, String setting) {
-                settings.add(setting.substring(0, 7));
-                return new JavaBcrypt().hash(key, setting);
-            }
-        };
+        Recording recording = new Recording();
         BcryptPasswordHasher viaEngine = new BcryptPasswordHasher(4, recording);
         String twoB = hasher.hash("purple-otter-meadow");
 
@@ -165,7 +153,7 @@ class BcryptPasswordHasherTest {
                 BCrypt.with(BCrypt.Version.VERSION_2B).hashToString(5, "purple-otter-meadow".toCharArray()))) {
             assertThat(viaEngine.verify("purple-otter-meadow", hash)).as(hash.substring(0, 7)).isTrue();
         }
-        assertThat(settings).containsExactly("$2b$04$", "$2b$04$", "$2b$04$", "$2b$05$");
+        assertThat(recording.costs()).containsExactly("$2b$04$", "$2b$04$", "$2b$04$", "$2b$05$");
         assertThat(viaEngine.implementation()).isEqualTo("recording");
     }
 
@@ -188,5 +176,48 @@ class BcryptPasswordHasherTest {
 
         assertThat(hasher.verify("purple-otter-meadow", hash)).isTrue();
         assertThat(viaEngine.verify("purple-otter-meadow", hasher.hash("purple-otter-meadow"))).isTrue();
+    }
+
+    @Test
+    void theUnknownAccountHashIsMadeWithoutHashingAndCheckingAgainstItCostsOneBcryptAtTheHashersCost() {
+        Recording recording = new Recording();
+        BcryptPasswordHasher atCostFive = new BcryptPasswordHasher(5, recording);
+
+        String unknown = atCostFive.unknownAccountHash();
+
+        assertThat(recording.costs()).isEmpty();
+        assertThat(unknown).startsWith("$2b$05$").hasSize(60).matches("\\$2b\\$05\\$[./A-Za-z0-9]{53}");
+        assertThat(atCostFive.needsRehash(unknown)).isFalse();
+        assertThat(atCostFive.verify("purple-otter-meadow", unknown)).isFalse();
+        assertThat(atCostFive.verify("", unknown)).isFalse();
+        // Each check ran bcrypt at cost 5 on the hash's own salt: the hash is one bcrypt reads.
+        assertThat(recording.settings).containsExactly(unknown.substring(0, 29), unknown.substring(0, 29));
+    }
+
+    @Test
+    void unknownAccountHashesDifferEachTime() {
+        assertThat(hasher.unknownAccountHash()).isNotEqualTo(hasher.unknownAccountHash());
+    }
+
+    /** The Java engine, recording the setting of every hash it computes. */
+    private static final class Recording implements BcryptEngine {
+
+        final List<String> settings = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String name() {
+            return "recording";
+        }
+
+        @Override
+        public Optional<String> hash(byte[] key, String setting) {
+            settings.add(setting);
+            return new JavaBcrypt().hash(key, setting);
+        }
+
+        /** The prefix and cost of each setting, e.g. {@code $2b$04$}. */
+        List<String> costs() {
+            return settings.stream().map(setting -> setting.substring(0, 7)).toList();
+        }
     }
 }
