@@ -6,28 +6,37 @@ import dev.latchkey.core.crypto.JavaBcrypt;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Whether a bcrypt engine agrees with the plain one ({@link JavaBcrypt}) on fixed vectors, run once
- * at start before the engine serves: engine against engine on raw keys, and hasher against hasher on
- * passwords with U+0000, over 72 bytes and non-ASCII, on new hashes (fresh salts) both ways, and on
+ * Whether a bcrypt engine computes what the plain one ({@link JavaBcrypt}) computes, run once at
+ * start before the engine serves. It checks known answers, as a self-test of a cryptographic module
+ * does: results of the plain engine written down here (and checked against it by the tests), so that
+ * the start spends no time computing them again in Java. Raw keys, non-ASCII and up to 72 bytes;
+ * passwords through the hasher, over 72 bytes and non-ASCII; new hashes (fresh salts) checked back;
  * published {@code $2a$}, {@code $2b$} and {@code $2y$} hashes. Any disagreement or failure means the
- * plain engine serves instead.
+ * plain engine serves instead. (Keys with a zero byte never reach a native engine: it declines them
+ * and the plain one computes them.)
  */
 final class BcryptSelfCheck {
 
     private static final int COST = 4;
     private static final String SETTING = "$2b$04$LatchkeySelfCheckSalt.";
-    private static final List<byte[]> KEYS = List.of(
-            new byte[0],
-            "a".getBytes(StandardCharsets.US_ASCII),
-            "U*U".getBytes(StandardCharsets.US_ASCII),
-            "пароль-密码-🔑".getBytes(StandardCharsets.UTF_8),
-            "x".repeat(71).getBytes(StandardCharsets.US_ASCII),
-            highBytes());
-    private static final List<String> PASSWORDS = List.of(
-            "otter\u0000meadow", "\u0000", "y".repeat(72) + "1", "ж".repeat(39) + "a", "пароль-密码-🔑", "a");
+    /** Raw keys and what the plain engine computes for each under {@link #SETTING}. */
+    static final List<Known> KEYS = List.of(
+            new Known(new byte[0], SETTING + "IdGImBKfr0lQZ8b36NZ8Fk6T59ZYrIW"),
+            new Known("a".getBytes(StandardCharsets.US_ASCII), SETTING + "Z5CY9a0VKiWobYiy0OmtSXNGMf7/lZq"),
+            new Known("U*U".getBytes(StandardCharsets.US_ASCII), SETTING + "gqpFd2VGCCxTczrhUW7YFy9Pr/wIvNO"),
+            new Known("пароль-密码-🔑".getBytes(StandardCharsets.UTF_8), SETTING + "9lAHa9UEN/Q5omiOjaHQySk8eAA7BsK"),
+            new Known("x".repeat(71).getBytes(StandardCharsets.US_ASCII), SETTING + "NW/Q1YLbZ/8q6hzO5.cua1/sYysZmXW"),
+            new Known(highBytes(), SETTING + "SUtCHEFLGd6xZInWpGgNEyZLJXlKaYa"));
+    /** Passwords and their hashes by the plain hasher under {@link #SETTING}: over 72 bytes they are reduced first. */
+    static final Map<String, String> PASSWORDS = Map.of(
+            "y".repeat(72) + "1", SETTING + "Unmrhw1PGJzVem82wgUF30hUlmmW/1W",
+            "ж".repeat(39) + "a", SETTING + ".PZdONpBkMCut8DpQEzwsz7Cmvyqcpm",
+            "пароль-密码-🔑", SETTING + "9lAHa9UEN/Q5omiOjaHQySk8eAA7BsK",
+            "a", SETTING + "Z5CY9a0VKiWobYiy0OmtSXNGMf7/lZq");
     /** Published vectors of the bcrypt test suites: one password, the same hash under each prefix. */
     private static final String PUBLISHED_PASSWORD = "U*U";
     private static final List<String> PUBLISHED = List.of(
@@ -35,38 +44,43 @@ final class BcryptSelfCheck {
             "$2b$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW",
             "$2y$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW");
 
+    /** A raw key and its hash; {@link #key()} is a copy each time (an engine may clear what it is given). */
+    record Known(byte[] key, String hash) {
+        @Override
+        public byte[] key() {
+            return key.clone();
+        }
+    }
+
     private BcryptSelfCheck() {
     }
 
     static boolean agrees(BcryptEngine candidate) {
         try {
-            return rawKeysAgree(candidate) && hashersAgree(candidate);
+            return rawKeysAgree(candidate) && hasherAgrees(candidate);
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
     }
 
-    /** Every key without a zero byte must be computed (a declining engine would never serve) and alike. */
+    /** Every key must be computed (a declining engine would never serve) and alike. */
     private static boolean rawKeysAgree(BcryptEngine candidate) {
-        JavaBcrypt plain = new JavaBcrypt();
-        for (byte[] key : KEYS) {
-            Optional<String> theirs = candidate.hash(key.clone(), SETTING);
-            if (theirs.isEmpty() || !theirs.equals(plain.hash(key.clone(), SETTING))) {
+        for (Known known : KEYS) {
+            if (!candidate.hash(known.key(), SETTING).equals(Optional.of(known.hash()))) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean hashersAgree(BcryptEngine candidate) {
+    private static boolean hasherAgrees(BcryptEngine candidate) {
         BcryptPasswordHasher theirs = new BcryptPasswordHasher(COST, candidate);
-        BcryptPasswordHasher plain = new BcryptPasswordHasher(COST);
-        for (String password : PASSWORDS) {
-            String byThem = theirs.hash(password);
-            String byPlain = plain.hash(password);
-            if (byThem.equals(byPlain) || !byThem.startsWith("$2b$04$")
-                    || !plain.verify(password, byThem) || !theirs.verify(password, byPlain)
-                    || !theirs.verify(password, byThem) || theirs.verify(password + "!", byPlain)) {
+        for (Map.Entry<String, String> known : PASSWORDS.entrySet()) {
+            String password = known.getKey();
+            String fresh = theirs.hash(password);
+            if (!theirs.verify(password, known.getValue()) || theirs.verify(password + "!", known.getValue())
+                    || !fresh.startsWith("$2b$04$") || fresh.equals(theirs.hash(password))
+                    || !theirs.verify(password, fresh) || theirs.verify(password + "!", fresh)) {
                 return false;
             }
         }

@@ -1,6 +1,7 @@
 package dev.latchkey.nativecrypto;
 
 import dev.latchkey.core.crypto.BcryptEngine;
+import dev.latchkey.core.crypto.BcryptPasswordHasher;
 import dev.latchkey.core.crypto.JavaBcrypt;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,18 @@ class BcryptSelfCheckTest {
     @Test
     void theJavaLibraryAgreesWithItself() {
         assertThat(BcryptSelfCheck.agrees(PLAIN)).isTrue();
+    }
+
+    @Test
+    void theKnownAnswersAreWhatTheJavaLibraryComputes() {
+        for (BcryptSelfCheck.Known known : BcryptSelfCheck.KEYS) {
+            assertThat(PLAIN.hash(known.key(), known.hash().substring(0, 29))).contains(known.hash());
+        }
+        BcryptPasswordHasher plainHasher = new BcryptPasswordHasher(4);
+        BcryptSelfCheck.PASSWORDS.forEach((password, hash) -> {
+            assertThat(plainHasher.verify(password, hash)).as(password).isTrue();
+            assertThat(plainHasher.verify(password + "!", hash)).as(password).isFalse();
+        });
     }
 
     @Test
