@@ -29,14 +29,16 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * ES256 by AWS-LC, the C and assembly library behind the Amazon Corretto Crypto Provider (ACCP),
  * which ships it for Linux x86-64: it signs and verifies P-256 several times as fast as JDK 17's own
  * provider, which is what a refresh spends most of its time on. Other keys go to {@link JdkJws}.
  *
- * <p>Loading the provider takes about 0.4 s, so it loads on a background thread ({@link #start});
- * the JDK's provider signs and verifies until then. The provider is used only if it loads, passes
+ * <p>Loading the provider takes about 0.4 s of CPU, so it loads on a background thread ({@link #start}),
+ * at a low priority where the platform allows, so that it takes no CPU from the server's start; the
+ * JDK's provider signs and verifies until then. The provider is used only if it loads, passes
  * its own self-tests, and agrees with the JDK both ways on a fresh key; otherwise the JDK serves for
  * good. It is set per signer and verifier, never installed globally, and each key is turned into the
  * provider's own key object once, so its precomputation is reused on every call.
@@ -50,10 +52,11 @@ final class AwsLcEcdsa implements JwsFactory {
         this.provider = provider;
     }
 
-    /** Starts loading and checking the provider on a background thread. */
-    static AwsLcEcdsa start() {
+    /** Starts loading and checking the provider on a daemon thread of {@code threads}. */
+    static AwsLcEcdsa start(ThreadFactory threads) {
         CompletableFuture<Optional<Provider>> provider = new CompletableFuture<>();
-        Thread loader = new Thread(() -> provider.complete(load()), "latchkey-crypto-load");
+        Thread loader = threads.newThread(() -> provider.complete(load()));
+        loader.setName("latchkey-crypto-load");
         loader.setDaemon(true);
         loader.start();
         return new AwsLcEcdsa(provider);

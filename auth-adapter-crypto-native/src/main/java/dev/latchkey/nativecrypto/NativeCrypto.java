@@ -45,17 +45,17 @@ public final class NativeCrypto {
 
     /**
      * Loads and checks libxcrypt and thread priorities (a few milliseconds), and starts loading AWS-LC
-     * in the background.
+     * in the background, at the hashing threads' low priority where that applies.
      */
     public static NativeCrypto load() {
         if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
             return plain();
         }
-        AwsLcEcdsa ecdsa = AwsLcEcdsa.start();
+        Optional<ThreadFactory> lowPriority = LowPriority.threadsIfSupported();
+        AwsLcEcdsa ecdsa = AwsLcEcdsa.start(lowPriority.orElseGet(BoundedPasswordHasher::daemonThreads));
         BcryptEngine bcrypt = Libxcrypt.load().filter(BcryptSelfCheck::agrees).orElseGet(JavaBcrypt::new);
         return new NativeCrypto(bcrypt, ecdsa,
-                ecdsa.loaded().thenApply(p -> p.isPresent() ? "AWS-LC" : "the JDK"),
-                LowPriority.threadsIfSupported());
+                ecdsa.loaded().thenApply(p -> p.isPresent() ? "AWS-LC" : "the JDK"), lowPriority);
     }
 
     /** The plain implementations only, as auth-core has them. */

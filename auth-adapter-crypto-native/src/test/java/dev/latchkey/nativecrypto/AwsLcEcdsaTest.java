@@ -27,7 +27,7 @@ class AwsLcEcdsaTest {
 
     private static final JWSHeader ES256 = new JWSHeader(JWSAlgorithm.ES256);
     private static final byte[] INPUT = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1In0".getBytes(StandardCharsets.US_ASCII);
-    private static final AwsLcEcdsa FACTORY = AwsLcEcdsa.start();
+    private static final AwsLcEcdsa FACTORY = AwsLcEcdsa.start(Thread::new);
 
     private final ECKey key = newKey();
 
