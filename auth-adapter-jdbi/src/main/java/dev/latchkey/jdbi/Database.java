@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,10 +55,10 @@ public final class Database implements AutoCloseable {
     private long lastCheck = System.nanoTime();
     private volatile boolean closed;
 
-    private Database(DatabaseSettings settings, HikariDataSource dataSource) {
+    private Database(DatabaseSettings settings, HikariDataSource dataSource, Jdbi jdbi) {
         this.settings = settings;
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.jdbi = jdbi;
         this.groupSync = isH2File(settings.url()) ? Optional.of(new GroupSync(this::syncH2File)) : Optional.empty();
         DatabaseGuard.of(jdbi).install(breaker, groupSync.orElse(null));
         this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -84,6 +85,8 @@ public final class Database implements AutoCloseable {
         config.setValidationTimeout(CONNECTION_TIMEOUT.toMillis() / 2);
         config.setInitializationFailTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(config);
+        // Made on another thread while Flyway migrates, on a cold JVM a tenth of a second saved.
+        CompletableFuture<Jdbi> jdbi = CompletableFuture.supplyAsync(() -> warmJdbi(dataSource));
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -94,7 +97,22 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(settings, dataSource);
+        return new Database(settings, dataSource, jdbi.join());
+    }
+
+    /**
+     * JDBI over the pool, its first statement run: that loads its SQL parser and statement machinery.
+     * The statement reads no table; whether it succeeds does not matter (a database that fails it
+     * fails the first real request too).
+     */
+    private static Jdbi warmJdbi(HikariDataSource dataSource) {
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        try {
+            jdbi.withHandle(handle -> handle.createQuery("SELECT 1 + :one").bind("one", 0).mapTo(Integer.class).one());
+        } catch (RuntimeException e) {
+            LOG.debug("JDBI's first statement failed", e);
+        }
+        return jdbi;
     }
 
     /** An H2 database kept in a file (not {@code jdbc:h2:mem:}). */
