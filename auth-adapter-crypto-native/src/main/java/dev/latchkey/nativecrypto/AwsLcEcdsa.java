@@ -30,15 +30,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * ES256 by AWS-LC, the C and assembly library behind the Amazon Corretto Crypto Provider (ACCP),
  * which ships it for Linux x86-64: it signs and verifies P-256 several times as fast as JDK 17's own
  * provider, which is what a refresh spends most of its time on. Other keys go to {@link JdkJws}.
  *
- * <p>Loading the provider takes about 0.4 s of CPU, so it loads on a background thread ({@link #start}),
- * at a low priority where the platform allows, so that it takes no CPU from the server's start; the
- * JDK's provider signs and verifies until then. The provider is used only if it loads, passes
+ * <p>Loading the provider takes about 0.3 s of CPU, so it loads on a background thread once asked
+ * ({@link #startLoading}; the server asks once it listens), at a low priority where the platform
+ * allows; the JDK's provider signs and verifies until then. The provider is used only if it loads, passes
  * its own self-tests, and agrees with the JDK both ways on a fresh key; otherwise the JDK serves for
  * good. It is set per signer and verifier, never installed globally, and each key is turned into the
  * provider's own key object once, so its precomputation is reused on every call.
@@ -46,23 +47,26 @@ import java.util.concurrent.ThreadFactory;
 final class AwsLcEcdsa implements JwsFactory {
 
     private final JdkJws plain = new JdkJws();
-    private final CompletableFuture<Optional<Provider>> provider;
+    private final CompletableFuture<Optional<Provider>> provider = new CompletableFuture<>();
+    private final ThreadFactory threads;
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    private AwsLcEcdsa(CompletableFuture<Optional<Provider>> provider) {
-        this.provider = provider;
+    /** @param threads makes the thread that loads the provider */
+    AwsLcEcdsa(ThreadFactory threads) {
+        this.threads = threads;
     }
 
-    /** Starts loading and checking the provider on a daemon thread of {@code threads}. */
-    static AwsLcEcdsa start(ThreadFactory threads) {
-        CompletableFuture<Optional<Provider>> provider = new CompletableFuture<>();
-        Thread loader = threads.newThread(() -> provider.complete(load()));
-        loader.setName("latchkey-crypto-load");
-        loader.setDaemon(true);
-        loader.start();
-        return new AwsLcEcdsa(provider);
+    /** Starts loading and checking the provider on a daemon thread, the first time it is called. */
+    void startLoading() {
+        if (started.compareAndSet(false, true)) {
+            Thread loader = threads.newThread(() -> provider.complete(load()));
+            loader.setName("latchkey-crypto-load");
+            loader.setDaemon(true);
+            loader.start();
+        }
     }
 
-    /** Completes once the provider has loaded and passed its checks (present) or failed (empty). */
+    /** Completes, once {@link #startLoading} was called, when the provider has loaded and passed its checks (present) or failed (empty). */
     CompletableFuture<Optional<Provider>> loaded() {
         return provider;
     }

@@ -17,7 +17,8 @@ import java.util.concurrent.ThreadFactory;
  * <ul>
  *   <li>{@link #bcrypt()}: bcrypt by the system's libxcrypt, or {@link JavaBcrypt};</li>
  *   <li>{@link #jws()}: ES256 by AWS-LC through the Amazon Corretto Crypto Provider, loaded in the
- *       background, or {@link JdkJws} (until then, and for good if it does not load or agree);</li>
+ *       background once {@link #startLoadingAwsLc()} is called, or {@link JdkJws} (until then, and
+ *       for good if it does not load or agree);</li>
  *   <li>{@link #hashingThreads()}: hashing threads at a lower CPU priority, or plain ones.</li>
  * </ul>
  *
@@ -30,37 +31,39 @@ public final class NativeCrypto {
 
     private final BcryptEngine bcrypt;
     private final JwsFactory jws;
+    private final Runnable startLoadingAwsLc;
     private final CompletableFuture<String> ecdsa;
     private final ThreadFactory hashingThreads;
     private final boolean lowPriority;
 
-    private NativeCrypto(BcryptEngine bcrypt, JwsFactory jws, CompletableFuture<String> ecdsa,
+    private NativeCrypto(BcryptEngine bcrypt, JwsFactory jws, Runnable startLoadingAwsLc, CompletableFuture<String> ecdsa,
                          Optional<ThreadFactory> lowPriorityThreads) {
         this.bcrypt = bcrypt;
         this.jws = jws;
+        this.startLoadingAwsLc = startLoadingAwsLc;
         this.ecdsa = ecdsa;
         this.lowPriority = lowPriorityThreads.isPresent();
         this.hashingThreads = lowPriorityThreads.orElseGet(BoundedPasswordHasher::daemonThreads);
     }
 
     /**
-     * Loads and checks libxcrypt and thread priorities (a few milliseconds), and starts loading AWS-LC
-     * in the background, at the hashing threads' low priority where that applies.
+     * Loads and checks libxcrypt and thread priorities (a few milliseconds); AWS-LC loads once
+     * {@link #startLoadingAwsLc()} is called.
      */
     public static NativeCrypto load() {
         if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
             return plain();
         }
         Optional<ThreadFactory> lowPriority = LowPriority.threadsIfSupported();
-        AwsLcEcdsa ecdsa = AwsLcEcdsa.start(lowPriority.orElseGet(BoundedPasswordHasher::daemonThreads));
+        AwsLcEcdsa ecdsa = new AwsLcEcdsa(lowPriority.orElseGet(BoundedPasswordHasher::daemonThreads));
         BcryptEngine bcrypt = Libxcrypt.load().filter(BcryptSelfCheck::agrees).orElseGet(JavaBcrypt::new);
-        return new NativeCrypto(bcrypt, ecdsa,
+        return new NativeCrypto(bcrypt, ecdsa, ecdsa::startLoading,
                 ecdsa.loaded().thenApply(p -> p.isPresent() ? "AWS-LC" : "the JDK"), lowPriority);
     }
 
     /** The plain implementations only, as auth-core has them. */
     public static NativeCrypto plain() {
-        return new NativeCrypto(new JavaBcrypt(), new JdkJws(), CompletableFuture.completedFuture("the JDK"),
+        return new NativeCrypto(new JavaBcrypt(), new JdkJws(), () -> { }, CompletableFuture.completedFuture("the JDK"),
                 Optional.empty());
     }
 
@@ -77,6 +80,16 @@ public final class NativeCrypto {
     /** The thread factory for {@code BoundedPasswordHasher}. */
     public ThreadFactory hashingThreads() {
         return hashingThreads;
+    }
+
+    /**
+     * Starts loading AWS-LC for ES256 on a background thread, at the hashing threads' low priority
+     * where that applies; the JDK's provider serves until it has loaded. A server calls it once it
+     * listens, so that the loading (about 0.3 s of CPU) takes nothing from its start. Calling it
+     * again does nothing.
+     */
+    public void startLoadingAwsLc() {
+        startLoadingAwsLc.run();
     }
 
     /** Completes with who computes ES256 ({@code AWS-LC} or {@code the JDK}) once that is decided. */

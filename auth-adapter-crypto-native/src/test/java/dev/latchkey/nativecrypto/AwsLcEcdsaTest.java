@@ -27,7 +27,11 @@ class AwsLcEcdsaTest {
 
     private static final JWSHeader ES256 = new JWSHeader(JWSAlgorithm.ES256);
     private static final byte[] INPUT = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1In0".getBytes(StandardCharsets.US_ASCII);
-    private static final AwsLcEcdsa FACTORY = AwsLcEcdsa.start(Thread::new);
+    private static final AwsLcEcdsa FACTORY = new AwsLcEcdsa(Thread::new);
+
+    static {
+        FACTORY.startLoading();
+    }
 
     private final ECKey key = newKey();
 

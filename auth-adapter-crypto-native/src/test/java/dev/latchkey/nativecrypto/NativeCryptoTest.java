@@ -21,8 +21,18 @@ class NativeCryptoTest {
     }
 
     @Test
+    void awsLcLoadsOnlyOnceAskedAndTheJdkSignsUntilThen() {
+        NativeCrypto loaded = NativeCrypto.load();
+
+        assertThat(loaded.ecdsa()).isNotDone();
+        assertThat(loaded.summary()).contains("ES256 by the JDK until AWS-LC has loaded");
+    }
+
+    @Test
     void theSummaryNamesWhatRunsOnceAwsLcHasLoaded() {
         NativeCrypto loaded = NativeCrypto.load();
+        loaded.startLoadingAwsLc();
+        loaded.startLoadingAwsLc();
         String es256 = loaded.ecdsa().join();
 
         assertThat(loaded.summary()).contains("bcrypt by " + loaded.bcrypt().name()).contains("ES256 by " + es256);

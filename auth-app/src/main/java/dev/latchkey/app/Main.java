@@ -70,6 +70,8 @@ public final class Main {
                 config.usesPostgres() ? "PostgreSQL" : "H2 under " + config.dataDir().toAbsolutePath(),
                 wiring.crypto.summary(),
                 metricsServer == null ? "" : "; metrics on port " + metricsServer.port());
+        // Loaded now that the server listens: the JDK signs and verifies until then.
+        wiring.crypto.startLoadingAwsLc();
         if (!wiring.crypto.ecdsa().isDone()) {
             wiring.crypto.ecdsa().thenAccept(by -> log.info("ES256 now by {}", by));
         }
