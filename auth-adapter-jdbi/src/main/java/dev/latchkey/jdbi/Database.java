@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -90,7 +91,10 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations("classpath:" + Migrations.LOCATION)
+                    .resourceProvider(new Migrations())
+                    .javaMigrationClassProvider(List::of)
+                    .callbackLocations(new String[0])
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
