@@ -31,10 +31,14 @@ final class BcryptSelfCheck {
             new Known("пароль-密码-🔑".getBytes(StandardCharsets.UTF_8), SETTING + "9lAHa9UEN/Q5omiOjaHQySk8eAA7BsK"),
             new Known("x".repeat(71).getBytes(StandardCharsets.US_ASCII), SETTING + "NW/Q1YLbZ/8q6hzO5.cua1/sYysZmXW"),
             new Known(highBytes(), SETTING + "SUtCHEFLGd6xZInWpGgNEyZLJXlKaYa"));
-    /** Passwords and their hashes by the plain hasher under {@link #SETTING}: over 72 bytes they are reduced first. */
+    /**
+     * Passwords and their hashes by the plain hasher under {@link #SETTING}. Over 72 bytes a password
+     * is reduced with SHA-512 first; these two reduce to keys without a zero byte (also with a "!"
+     * added), so the candidate computes them rather than declining them to the Java engine.
+     */
     static final Map<String, String> PASSWORDS = Map.of(
-            "y".repeat(72) + "1", SETTING + "Unmrhw1PGJzVem82wgUF30hUlmmW/1W",
-            "ж".repeat(39) + "a", SETTING + ".PZdONpBkMCut8DpQEzwsz7Cmvyqcpm",
+            "z".repeat(80), SETTING + "f4DSkAofoLdMnmF.W9aRaxLsnhLxH7e",
+            "ж".repeat(40), SETTING + "D6msutOS9nsFv3fylnhGhtjWsRLzqTq",
             "пароль-密码-🔑", SETTING + "9lAHa9UEN/Q5omiOjaHQySk8eAA7BsK",
             "a", SETTING + "Z5CY9a0VKiWobYiy0OmtSXNGMf7/lZq");
     private static final String FRESH_PASSWORD = "пароль-密码-🔑";

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,24 @@ class BcryptSelfCheckTest {
             assertThat(plainHasher.verify(password, hash)).as(password).isTrue();
             assertThat(plainHasher.verify(password + "!", hash)).as(password).isFalse();
         });
+    }
+
+    @Test
+    void everyCheckIsComputedByTheCandidateNoneFallsToTheJavaEngine() {
+        // Like libxcrypt: a key with a zero byte is declined, and the hasher would compute it in Java.
+        AtomicInteger declined = new AtomicInteger();
+        BcryptEngine likeLibxcrypt = engine((key, setting) -> {
+            for (byte b : key) {
+                if (b == 0) {
+                    declined.incrementAndGet();
+                    return Optional.empty();
+                }
+            }
+            return PLAIN.hash(key, setting);
+        });
+
+        assertThat(BcryptSelfCheck.agrees(likeLibxcrypt)).isTrue();
+        assertThat(declined).hasValue(0);
     }
 
     @Test
