@@ -7,15 +7,11 @@ import dev.latchkey.core.domain.PasswordReset;
 import dev.latchkey.core.domain.TokenPair;
 import dev.latchkey.core.domain.User;
 import dev.latchkey.core.domain.Violation.Field;
+import dev.latchkey.core.port.Simultaneously;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static dev.latchkey.core.CoreFixture.CLIENT;
 import static dev.latchkey.core.CoreFixture.PASSWORD;
@@ -225,25 +221,17 @@ class PasswordResetTest {
     void ofTwoSimultaneousResetsWithOneTokenExactlyOneWins() throws Exception {
         User alice = core.register("alice");
         String token = requestLink(alice);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (String password : List.of("first-new-lantern", "second-new-lantern")) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        reset(token, password);
-                        return true;
-                    } catch (AuthFailure.ValidationFailed lost) {
-                        return false;
-                    }
-                }));
+        List<String> passwords = List.of("first-new-lantern", "second-new-lantern");
+
+        List<Boolean> outcomes = Simultaneously.run(2, i -> () -> {
+            try {
+                reset(token, passwords.get(i));
+                return true;
+            } catch (AuthFailure.ValidationFailed lost) {
+                return false;
             }
-            start.countDown();
-            assertThat(List.of(results.get(0).get(), results.get(1).get())).containsExactlyInAnyOrder(true, false);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+
+        assertThat(outcomes).containsExactlyInAnyOrder(true, false);
     }
 }

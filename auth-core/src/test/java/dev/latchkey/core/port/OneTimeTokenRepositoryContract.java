@@ -7,12 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static dev.latchkey.core.port.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,26 +95,10 @@ public abstract class OneTimeTokenRepositoryContract {
     @Test
     void ofConcurrentSpendsOfOneTokenExactlyOneWins() throws Exception {
         OneTimeToken token = stored(RESET, Duration.ofMinutes(30));
-        int racers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Boolean>> results = new ArrayList<>();
-            Instant now = T0.plusSeconds(1);
-            for (int i = 0; i < racers; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return tokens.spend(token.hash(), RESET, now);
-                }));
-            }
-            start.countDown();
-            int winners = 0;
-            for (Future<Boolean> result : results) {
-                winners += result.get() ? 1 : 0;
-            }
-            assertThat(winners).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        Instant now = T0.plusSeconds(1);
+
+        List<Boolean> spent = Simultaneously.run(8, i -> () -> tokens.spend(token.hash(), RESET, now));
+
+        assertThat(spent).filteredOn(won -> won).hasSize(1);
     }
 }

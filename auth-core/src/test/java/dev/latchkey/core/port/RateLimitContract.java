@@ -4,13 +4,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static dev.latchkey.core.port.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,25 +59,8 @@ public abstract class RateLimitContract {
 
     @Test
     void simultaneousTakesNeverPassTheLimit() throws Exception {
-        int racers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Optional<Duration>>> results = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return limits.take("race", 3, HOUR, T0);
-                }));
-            }
-            start.countDown();
-            int through = 0;
-            for (Future<Optional<Duration>> result : results) {
-                through += result.get().isEmpty() ? 1 : 0;
-            }
-            assertThat(through).isEqualTo(3);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Optional<Duration>> waits = Simultaneously.run(8, i -> () -> limits.take("race", 3, HOUR, T0));
+
+        assertThat(waits).filteredOn(Optional::isEmpty).hasSize(3);
     }
 }

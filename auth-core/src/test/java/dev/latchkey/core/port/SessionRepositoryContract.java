@@ -8,12 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static dev.latchkey.core.port.Fixtures.T0;
 import static dev.latchkey.core.port.Fixtures.session;
@@ -256,27 +251,10 @@ public abstract class SessionRepositoryContract {
     void concurrentRotationsWithOneJtiHaveExactlyOneWinner() throws Exception {
         Session s = session(owner, T0);
         sessions.add(s);
-        int racers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
-                String next = "jti-" + i;
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return sessions.rotate(s.id(), s.refreshJti(), next, T0.plusSeconds(1), T0.plus(Duration.ofDays(7)))
-                            .isPresent();
-                }));
-            }
-            start.countDown();
-            int winners = 0;
-            for (Future<Boolean> result : results) {
-                winners += result.get() ? 1 : 0;
-            }
-            assertThat(winners).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+
+        List<Boolean> rotated = Simultaneously.run(8, i -> () -> sessions.rotate(s.id(), s.refreshJti(), "jti-" + i,
+                T0.plusSeconds(1), T0.plus(Duration.ofDays(7))).isPresent());
+
+        assertThat(rotated).filteredOn(won -> won).hasSize(1);
     }
 }

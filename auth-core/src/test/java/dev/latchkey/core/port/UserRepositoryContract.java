@@ -4,13 +4,7 @@ import dev.latchkey.core.domain.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static dev.latchkey.core.port.Fixtures.T0;
 import static dev.latchkey.core.port.Fixtures.user;
@@ -129,32 +123,18 @@ public abstract class UserRepositoryContract {
 
     @Test
     void concurrentAddsOfOneUsernameLetExactlyOneIn() throws Exception {
-        int racers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
-                User candidate = user("Racer", "racer" + i + "@example.com");
-                Callable<Boolean> attempt = () -> {
-                    start.await();
-                    try {
-                        users.add(candidate);
-                        return true;
-                    } catch (UserRepository.DuplicateUser e) {
-                        return false;
-                    }
-                };
-                results.add(pool.submit(attempt));
-            }
-            start.countDown();
-            int winners = 0;
-            for (Future<Boolean> result : results) {
-                winners += result.get() ? 1 : 0;
-            }
-            assertThat(winners).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Boolean> added = Simultaneously.run(8, i -> {
+            User candidate = user("Racer", "racer" + i + "@example.com");
+            return () -> {
+                try {
+                    users.add(candidate);
+                    return true;
+                } catch (UserRepository.DuplicateUser e) {
+                    return false;
+                }
+            };
+        });
+
+        assertThat(added).filteredOn(won -> won).hasSize(1);
     }
 }
