@@ -89,13 +89,7 @@ class DatabaseFaultsE2ETest {
                 FaultyFilePath.diskFull(false);
             }
 
-            await("writes taken again", Duration.ofSeconds(15), () -> api.get("/health").status() == 200);
-            NewUser after = NewUser.unique();
-            api.registered(after);
-            acknowledged.add(after);
-            for (NewUser user : acknowledged) {
-                api.loggedIn(user);
-            }
+            writesAreTakenAgainAndNoAcknowledgedUserIsLost(api, acknowledged);
         }
     }
 
@@ -128,19 +122,24 @@ class DatabaseFaultsE2ETest {
 
             Files.delete(filler);
 
-            await("writes taken again", Duration.ofSeconds(15), () -> api.get("/health").status() == 200);
-            NewUser after = NewUser.unique();
-            api.registered(after);
-            acknowledged.add(after);
-            for (NewUser user : acknowledged) {
-                api.loggedIn(user);
-            }
+            writesAreTakenAgainAndNoAcknowledgedUserIsLost(api, acknowledged);
         } finally {
             run("umount", mount.toString());
         }
     }
 
     /** Runs a command; null when it succeeded, else what it said. */
+    /** Once the disk has room again: ready within 15 s, a new account taken, and every acknowledged one logs in. */
+    private static void writesAreTakenAgainAndNoAcknowledgedUserIsLost(Api api, List<NewUser> acknowledged) {
+        await("writes taken again", Duration.ofSeconds(15), () -> api.get("/health").status() == 200);
+        NewUser after = NewUser.unique();
+        api.registered(after);
+        for (NewUser user : acknowledged) {
+            api.loggedIn(user);
+        }
+        api.loggedIn(after);
+    }
+
     private static String run(String... command) throws Exception {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
