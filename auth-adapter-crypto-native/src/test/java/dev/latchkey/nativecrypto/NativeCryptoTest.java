@@ -21,7 +21,7 @@ class NativeCryptoTest {
     }
 
     @Test
-    void awsLcLoadsOnlyOnceAskedAndTheJdkSignsUntilThen() {
+    void awsLcLoadsOnlyOnceAskedAndTheSummarySaysTheJdkSignsUntilThen() {
         NativeCrypto loaded = NativeCrypto.load();
 
         assertThat(loaded.ecdsa()).isNotDone();
